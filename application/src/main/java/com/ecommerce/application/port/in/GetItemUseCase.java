@@ -1,0 +1,6 @@
+package com.ecommerce.application.port.in;
+
+public interface GetItemUseCase {
+
+    ItemView getItem(long itemId);
+}

@@ -1,0 +1,4 @@
+package com.ecommerce.application.port.in;
+
+public record PointBalance(long userId, long balance) {
+}

@@ -1,0 +1,6 @@
+package com.ecommerce.application.port.in;
+
+public interface RegisterUserUseCase {
+
+    UserView register(RegisterUserCommand command);
+}

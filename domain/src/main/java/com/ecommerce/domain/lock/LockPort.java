@@ -1,0 +1,30 @@
+package com.ecommerce.domain.lock;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.Supplier;
+
+/**
+ * Runs a unit of work while holding a set of locks. One interface, several strategies (JVM, database rows,
+ * Redis, RedLock, ...), chosen at deployment.
+ *
+ * <p>Contract every implementation keeps:
+ * <ol>
+ *   <li>The keys are acquired one by one in the global order of {@link LockKey} (duplicates ignored), never in
+ *       the caller's order, so overlapping key sets cannot deadlock.</li>
+ *   <li>Acquiring all keys waits at most {@code waitTimeout} in total; past it, whatever was taken is released
+ *       and {@link LockTimeoutException} is thrown without running the work. When the lock service cannot grant
+ *       locks at all, {@link LockUnavailableException} is thrown, also without running the work.</li>
+ *   <li>The work runs its own transaction to completion inside the lock: the transaction has committed (or
+ *       rolled back) before any key is released, so the next holder reads the committed state.</li>
+ *   <li>Keys are released in {@code finally}, whether the work returned or threw; the work's exception
+ *       propagates unchanged.</li>
+ * </ol>
+ * A lock can still be lost (a lease expires, a node fails over). The store's version check is the last line of
+ * defence: a write based on a stale read fails with
+ * {@link com.ecommerce.domain.shared.ConcurrentUpdateException} and the transaction rolls back.
+ */
+public interface LockPort {
+
+    <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work);
+}

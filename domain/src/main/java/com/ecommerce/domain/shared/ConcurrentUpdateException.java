@@ -1,0 +1,13 @@
+package com.ecommerce.domain.shared;
+
+/**
+ * The version fence caught a write based on a stale read: some other writer changed the row after it was
+ * loaded. This happens when a lock was lost (lease expired, failover) or under the optimistic strategy. The
+ * whole transaction is rolled back, so the request had no effect and may be retried.
+ */
+public class ConcurrentUpdateException extends DomainException {
+
+    public ConcurrentUpdateException(String resource) {
+        super(ErrorCode.CONCURRENT_UPDATE, resource + " was changed concurrently; the request had no effect, retry it");
+    }
+}

@@ -1,0 +1,105 @@
+package com.ecommerce.domain.point;
+
+import com.ecommerce.domain.shared.DomainException;
+import com.ecommerce.domain.shared.ErrorCode;
+import com.ecommerce.domain.shared.InvalidRequestException;
+import com.ecommerce.domain.shared.Limits;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PointTest {
+
+    @Test
+    void charge_addsTheAmountAndReturnsAChargeEntry() {
+        Point point = Point.reconstitute(7, 500, 3);
+
+        PointHistory entry = point.charge(1_000);
+
+        assertThat(point.balance()).isEqualTo(1_500);
+        assertThat(entry.type()).isEqualTo(PointTransactionType.CHARGE);
+        assertThat(entry.amount()).isEqualTo(1_000);
+        assertThat(entry.balanceAfter()).isEqualTo(1_500);
+        assertThat(entry.userId()).isEqualTo(7);
+        assertThat(entry.orderId()).isNull();
+        assertThat(point.version()).isEqualTo(3);
+    }
+
+    @Test
+    void charge_whenAmountIsZeroNegativeOrOverTheMaximum_rejectsAndKeepsTheBalance() {
+        Point point = Point.reconstitute(1, 100, 0);
+
+        for (long amount : new long[]{0, -1, Limits.CHARGE_MAX + 1, Long.MIN_VALUE, Long.MAX_VALUE}) {
+            assertThatThrownBy(() -> point.charge(amount)).isInstanceOf(InvalidRequestException.class);
+        }
+        assertThat(point.balance()).isEqualTo(100);
+    }
+
+    @Test
+    void charge_acceptsTheBoundaries() {
+        Point point = Point.openFor(1);
+        point.charge(Limits.CHARGE_MIN);
+        point.charge(Limits.CHARGE_MAX);
+        assertThat(point.balance()).isEqualTo(Limits.CHARGE_MIN + Limits.CHARGE_MAX);
+    }
+
+    @Test
+    void charge_whenTheBalanceWouldPassTheCap_isPointLimitExceeded() {
+        Point point = Point.reconstitute(1, Limits.BALANCE_MAX - 10, 0);
+
+        assertThatThrownBy(() -> point.charge(11))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.POINT_LIMIT_EXCEEDED));
+        assertThat(point.balance()).isEqualTo(Limits.BALANCE_MAX - 10);
+
+        point.charge(10);
+        assertThat(point.balance()).isEqualTo(Limits.BALANCE_MAX);
+    }
+
+    @Test
+    void use_subtractsAndRecordsTheOrder() {
+        Point point = Point.reconstitute(1, 3_000, 0);
+
+        PointHistory entry = point.use(3_000, 42);
+
+        assertThat(point.balance()).isZero();
+        assertThat(entry.type()).isEqualTo(PointTransactionType.USE);
+        assertThat(entry.amount()).isEqualTo(3_000);
+        assertThat(entry.balanceAfter()).isZero();
+        assertThat(entry.orderId()).isEqualTo(42);
+    }
+
+    @Test
+    void use_whenTheBalanceDoesNotCover_isInsufficientPointsAndNeverGoesBelowZero() {
+        Point point = Point.reconstitute(1, 999, 0);
+
+        assertThatThrownBy(() -> point.use(1_000, 1))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_POINTS));
+        assertThat(point.balance()).isEqualTo(999);
+        assertThat(point.covers(999)).isTrue();
+        assertThat(point.covers(1_000)).isFalse();
+    }
+
+    @Test
+    void use_whenAmountIsNotPositive_isAProgrammingError() {
+        Point point = Point.reconstitute(1, 10, 0);
+        assertThatThrownBy(() -> point.use(0, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reconstitute_whenTheStoredBalanceBreaksTheInvariant_refuses() {
+        assertThatThrownBy(() -> Point.reconstitute(1, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Point.reconstitute(1, Limits.BALANCE_MAX + 1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void historyEntry_amountsArePositiveAndUsesBelongToAnOrder() {
+        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.CHARGE, 0, 0, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.USE, 5, 0, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,23 @@
+package com.ecommerce.domain.user;
+
+import com.ecommerce.domain.shared.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UserTest {
+
+    @Test
+    void create_storesTheNameTrimmed() {
+        assertThat(User.create("  kim \t").name()).isEqualTo("kim");
+    }
+
+    @Test
+    void create_whenTheNameIsBlankMissingOrTooLong_isInvalid() {
+        assertThatThrownBy(() -> User.create(null)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> User.create(" \n ")).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> User.create("k".repeat(101))).isInstanceOf(InvalidRequestException.class);
+        assertThat(User.create(" " + "k".repeat(100) + " ").name()).hasSize(100);
+    }
+}
