@@ -35,6 +35,9 @@ class PointServicesTest {
         assertThat(user.name()).isEqualTo("kim");
         assertThat(user.balance()).isZero();
         assertThat(f.getBalance.getBalance(user.userId())).isEqualTo(new PointBalance(user.userId(), 0));
+        assertThat(f.getUser.getUser(user.userId())).isEqualTo(user);
+        assertThatThrownBy(() -> f.getUser.getUser(user.userId() + 1)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
     }
 
     @Test

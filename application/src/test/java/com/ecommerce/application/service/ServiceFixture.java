@@ -25,6 +25,7 @@ class ServiceFixture {
     final RegisterUserService registerUser = new RegisterUserService(store, store, store);
     final ChargePointService chargePoint =
             new ChargePointService(store, store, store, lock, store, idempotency, clock, WAIT);
+    final GetUserService getUser = new GetUserService(store, store, store);
     final GetPointBalanceService getBalance = new GetPointBalanceService(store, store);
     final GetPointHistoryService getHistory = new GetPointHistoryService(store, store, store);
     final RegisterItemService registerItem = new RegisterItemService(store, store, store);

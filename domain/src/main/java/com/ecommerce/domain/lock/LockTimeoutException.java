@@ -17,4 +17,9 @@ public class LockTimeoutException extends DomainException {
         super(ErrorCode.LOCK_TIMEOUT, "Could not lock " + keys + " within " + waited.toMillis() + " ms; retry later",
                 Map.of(), cause);
     }
+
+    /** A lock wait ended by the database itself (its own lock wait timeout), not by the lock strategy's clock. */
+    public LockTimeoutException(String what, Throwable cause) {
+        super(ErrorCode.LOCK_TIMEOUT, "Could not lock " + what + " in time; retry later", Map.of(), cause);
+    }
 }

@@ -1,0 +1,104 @@
+package com.ecommerce.adapter.out.lock.jvm;
+
+import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockTimeoutException;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One {@link ReentrantLock} per key, in this JVM only: correct for exactly one instance of the service.
+ *
+ * <p>The lock table does not grow without bound: an entry counts the threads that hold or wait for it, and is
+ * removed when that count reaches zero. Counting and removal both happen inside {@link ConcurrentHashMap#compute},
+ * which is atomic per key, so a thread can never pick up an entry that is being dropped while another thread
+ * creates a fresh one (that race would let two threads in at once).
+ *
+ * <p>Fairness is on by default: the critical section is a database transaction (milliseconds), so the
+ * microseconds a FIFO hand-off costs are noise, while an unfair lock lets newcomers barge past threads that have
+ * been waiting and can starve them into a {@code LOCK_TIMEOUT}. Fair locks make the wait bounded by the queue ahead.
+ */
+public class JvmLockAdapter implements LockStrategy {
+
+    private static final class Entry {
+        final ReentrantLock lock;
+        int users;
+
+        Entry(boolean fair) {
+            this.lock = new ReentrantLock(fair);
+        }
+    }
+
+    private final ConcurrentHashMap<LockKey, Entry> table = new ConcurrentHashMap<>();
+    private final boolean fair;
+
+    public JvmLockAdapter(boolean fair) {
+        this.fair = fair;
+    }
+
+    @Override
+    public String strategyName() {
+        return "jvm";
+    }
+
+    @Override
+    public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
+        List<LockKey> ordered = LockKey.sortedDistinct(keys);
+        long deadline = System.nanoTime() + waitTimeout.toNanos();
+        Deque<LockKey> held = new ArrayDeque<>();
+        try {
+            for (LockKey key : ordered) {
+                if (!acquire(key, deadline - System.nanoTime())) {
+                    throw new LockTimeoutException(ordered.toString(), waitTimeout);
+                }
+                held.push(key);
+            }
+            return work.get();
+        } finally {
+            while (!held.isEmpty()) {
+                release(held.pop());
+            }
+        }
+    }
+
+    private boolean acquire(LockKey key, long remainingNanos) {
+        Entry entry = table.compute(key, (k, existing) -> {
+            Entry e = existing != null ? existing : new Entry(fair);
+            e.users++;
+            return e;
+        });
+        boolean acquired = false;
+        try {
+            acquired = entry.lock.tryLock(Math.max(0, remainingNanos), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (!acquired) {
+                leave(key);
+            }
+        }
+        return acquired;
+    }
+
+    private void release(LockKey key) {
+        table.get(key).lock.unlock();
+        leave(key);
+    }
+
+    private void leave(LockKey key) {
+        table.computeIfPresent(key, (k, e) -> --e.users == 0 ? null : e);
+    }
+
+    /** Keys currently held or waited for; for tests of the table's growth. */
+    int tableSize() {
+        return table.size();
+    }
+}

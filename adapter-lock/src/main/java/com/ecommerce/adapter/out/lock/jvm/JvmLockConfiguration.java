@@ -1,0 +1,17 @@
+package com.ecommerce.adapter.out.lock.jvm;
+
+import com.ecommerce.adapter.out.lock.support.LockProperties;
+import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+@Configuration(proxyBeanMethods = false)
+@Profile("lock-jvm")
+public class JvmLockConfiguration {
+
+    @Bean
+    LockStrategy jvmLockAdapter(LockProperties properties) {
+        return new JvmLockAdapter(properties.jvm().fair());
+    }
+}

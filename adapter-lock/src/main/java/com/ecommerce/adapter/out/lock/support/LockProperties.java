@@ -1,0 +1,30 @@
+package com.ecommerce.adapter.out.lock.support;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code ecommerce.lock.*}. {@code waitTimeout}: how long a request waits for all its locks (default 3 s).
+ * {@code leaseTime}: how long a lease-based lock lives without being released (default 10 s).
+ */
+@ConfigurationProperties("ecommerce.lock")
+public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
+                             @DefaultValue("10s") Duration leaseTime,
+                             @DefaultValue Jvm jvm,
+                             @DefaultValue Redis redis) {
+
+    /** {@code fair}: FIFO hand-off among waiters; see {@code JvmLockAdapter} for why it is on by default. */
+    public record Jvm(@DefaultValue("true") boolean fair) {
+    }
+
+    /** {@code addresses}: the independent masters of {@code lock-redlock}. */
+    public record Redis(@DefaultValue List<String> addresses,
+                        @DefaultValue("500ms") Duration timeout,
+                        @DefaultValue("500ms") Duration connectTimeout,
+                        @DefaultValue("1") int retryAttempts,
+                        @DefaultValue("100ms") Duration retryInterval) {
+    }
+}

@@ -1,0 +1,69 @@
+package com.ecommerce.adapter.out.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** Written once by the request that claims the key; unique per (scope, user, key). */
+@Entity
+@Table(name = "idempotency_record")
+class IdempotencyRecordJpaEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 16)
+    private String scope;
+
+    @Column(name = "user_id", nullable = false)
+    private long userId;
+
+    @Column(name = "idem_key", nullable = false, length = 64)
+    private String key;
+
+    @Column(nullable = false, length = 64)
+    private String fingerprint;
+
+    @Column
+    private Long result;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected IdempotencyRecordJpaEntity() {
+    }
+
+    IdempotencyRecordJpaEntity(String scope, long userId, String key, String fingerprint, Instant createdAt) {
+        this.scope = scope;
+        this.userId = userId;
+        this.key = key;
+        this.fingerprint = fingerprint;
+        this.createdAt = createdAt;
+    }
+
+    String getScope() {
+        return scope;
+    }
+
+    long getUserId() {
+        return userId;
+    }
+
+    String getKey() {
+        return key;
+    }
+
+    String getFingerprint() {
+        return fingerprint;
+    }
+
+    Long getResult() {
+        return result;
+    }
+}

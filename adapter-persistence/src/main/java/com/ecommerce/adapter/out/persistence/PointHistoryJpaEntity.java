@@ -1,0 +1,83 @@
+package com.ecommerce.adapter.out.persistence;
+
+import com.ecommerce.domain.point.PointTransactionType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** Append-only: history rows are never updated, so they carry no version. */
+@Entity
+@Table(name = "point_history")
+class PointHistoryJpaEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "user_id", nullable = false)
+    private long userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private PointTransactionType type;
+
+    @Column(nullable = false)
+    private long amount;
+
+    @Column(name = "balance_after", nullable = false)
+    private long balanceAfter;
+
+    @Column(name = "order_id")
+    private Long orderId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected PointHistoryJpaEntity() {
+    }
+
+    PointHistoryJpaEntity(long userId, PointTransactionType type, long amount, long balanceAfter, Long orderId,
+                          Instant createdAt) {
+        this.userId = userId;
+        this.type = type;
+        this.amount = amount;
+        this.balanceAfter = balanceAfter;
+        this.orderId = orderId;
+        this.createdAt = createdAt;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    long getUserId() {
+        return userId;
+    }
+
+    PointTransactionType getType() {
+        return type;
+    }
+
+    long getAmount() {
+        return amount;
+    }
+
+    long getBalanceAfter() {
+        return balanceAfter;
+    }
+
+    Long getOrderId() {
+        return orderId;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

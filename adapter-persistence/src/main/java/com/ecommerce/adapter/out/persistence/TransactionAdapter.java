@@ -1,0 +1,51 @@
+package com.ecommerce.adapter.out.persistence;
+
+import com.ecommerce.application.port.out.TransactionPort;
+import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.shared.ConcurrentUpdateException;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.function.Supplier;
+
+/**
+ * {@link TransactionPort} with Spring's {@link TransactionTemplate}: commit when the work returns, roll back when
+ * it throws. Database concurrency failures leave here as the core's port-level exceptions: a row lock not granted
+ * in time is {@link LockTimeoutException}; a deadlock victim or an optimistic failure is
+ * {@link ConcurrentUpdateException}. Either way the transaction was rolled back and nothing changed.
+ */
+@Component
+class TransactionAdapter implements TransactionPort {
+
+    private final TransactionTemplate readWrite;
+    private final TransactionTemplate readOnly;
+
+    TransactionAdapter(PlatformTransactionManager transactionManager) {
+        this.readWrite = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return run(readWrite, work);
+    }
+
+    @Override
+    public <T> T readOnly(Supplier<T> work) {
+        return run(readOnly, work);
+    }
+
+    private static <T> T run(TransactionTemplate template, Supplier<T> work) {
+        try {
+            return template.execute(status -> work.get());
+        } catch (CannotAcquireLockException e) {
+            throw new LockTimeoutException("a database row", e);
+        } catch (ConcurrencyFailureException e) {
+            throw new ConcurrentUpdateException("A row", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.ecommerce.adapter.in.web;
+
+import com.ecommerce.adapter.in.web.Responses.ItemResponse;
+import com.ecommerce.adapter.in.web.Responses.PageResponse;
+import com.ecommerce.adapter.in.web.Responses.StockResponse;
+import com.ecommerce.application.port.in.GetItemUseCase;
+import com.ecommerce.application.port.in.ItemView;
+import com.ecommerce.application.port.in.ListItemsUseCase;
+import com.ecommerce.application.port.in.RegisterItemCommand;
+import com.ecommerce.application.port.in.RegisterItemUseCase;
+import com.ecommerce.application.port.in.RestockItemCommand;
+import com.ecommerce.application.port.in.RestockItemUseCase;
+import com.ecommerce.application.port.in.StockLevel;
+import com.ecommerce.domain.shared.PageQuery;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/items", produces = MediaType.APPLICATION_JSON_VALUE)
+class ItemController {
+
+    private final RegisterItemUseCase registerItem;
+    private final GetItemUseCase getItem;
+    private final ListItemsUseCase listItems;
+    private final RestockItemUseCase restockItem;
+
+    ItemController(RegisterItemUseCase registerItem, GetItemUseCase getItem, ListItemsUseCase listItems,
+                   RestockItemUseCase restockItem) {
+        this.registerItem = registerItem;
+        this.getItem = getItem;
+        this.listItems = listItems;
+        this.restockItem = restockItem;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<ItemResponse> register(@Valid @RequestBody RegisterItemRequest request) {
+        ItemView item = registerItem.register(new RegisterItemCommand(request.name(), request.price(), request.stock()));
+        return ResponseEntity.created(Locations.of("/api/v1/items/{id}", item.itemId())).body(ItemResponse.of(item));
+    }
+
+    @GetMapping("/{itemId}")
+    public ItemResponse get(@PathVariable long itemId) {
+        return ItemResponse.of(getItem.getItem(itemId));
+    }
+
+    @GetMapping
+    public PageResponse<ItemResponse> list(@RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "20") int size) {
+        return PageResponse.of(listItems.listItems(new PageQuery(page, size)), ItemResponse::of);
+    }
+
+    @PostMapping(path = "/{itemId}/stock/restock", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public StockResponse restock(@PathVariable long itemId, @Valid @RequestBody RestockRequest request) {
+        StockLevel level = restockItem.restock(new RestockItemCommand(itemId, request.quantity()));
+        return new StockResponse(level.itemId(), level.stock());
+    }
+}

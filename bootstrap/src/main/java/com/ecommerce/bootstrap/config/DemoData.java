@@ -1,0 +1,45 @@
+package com.ecommerce.bootstrap.config;
+
+import com.ecommerce.application.port.in.ChargePointCommand;
+import com.ecommerce.application.port.in.ChargePointUseCase;
+import com.ecommerce.application.port.in.ListItemsUseCase;
+import com.ecommerce.application.port.in.RegisterItemCommand;
+import com.ecommerce.application.port.in.RegisterItemUseCase;
+import com.ecommerce.application.port.in.RegisterUserCommand;
+import com.ecommerce.application.port.in.RegisterUserUseCase;
+import com.ecommerce.domain.shared.PageQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Fills an empty embedded database with a few users and items, through the use cases, so that the API can be
+ * tried at once. On by default only without a database profile ({@code ecommerce.demo-data=true}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "ecommerce.demo-data")
+public class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    @Bean
+    ApplicationRunner demoDataLoader(ListItemsUseCase listItems, RegisterUserUseCase registerUser,
+                                     ChargePointUseCase chargePoint, RegisterItemUseCase registerItem) {
+        return args -> {
+            if (listItems.listItems(new PageQuery(0, 1)).totalElements() > 0) {
+                return;
+            }
+            for (String name : new String[]{"kim", "lee", "park"}) {
+                long userId = registerUser.register(new RegisterUserCommand(name)).userId();
+                chargePoint.charge(new ChargePointCommand(userId, 50_000, null));
+            }
+            registerItem.register(new RegisterItemCommand("pen", 1_500, 100));
+            registerItem.register(new RegisterItemCommand("notebook", 4_000, 50));
+            registerItem.register(new RegisterItemCommand("limited sticker", 500, 1));
+            log.info("Demo data loaded: users 1-3 (50,000 points each), items 1-3");
+        };
+    }
+}
