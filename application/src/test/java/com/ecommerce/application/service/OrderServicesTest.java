@@ -48,7 +48,7 @@ class OrderServicesTest {
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
         assertThat(order.totalAmount()).isEqualTo(3_000 + 2_100);
         assertThat(order.lines()).extracting(OrderLine::unitPrice).containsExactly(1_500L, 700L);
-        assertThat(order.createdAt()).isEqualTo(ServiceFixture.NOW);
+        assertThat(order.createdAt()).isEqualTo(ServiceFixture.NOW_STORED);
         assertThat(f.stock(pen)).isEqualTo(8);
         assertThat(f.stock(ink)).isEqualTo(2);
         assertThat(f.balance(userId)).isEqualTo(10_000 - 5_100);

@@ -53,7 +53,7 @@ class PointServicesTest {
             assertThat(h.type()).isEqualTo(PointTransactionType.CHARGE);
             assertThat(h.amount()).isEqualTo(1_000);
             assertThat(h.balanceAfter()).isEqualTo(1_000);
-            assertThat(h.createdAt()).isEqualTo(ServiceFixture.NOW);
+            assertThat(h.createdAt()).isEqualTo(ServiceFixture.NOW_STORED);
         });
     }
 

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 class ServiceFixture {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123456Z");
+    static final Instant NOW_STORED = Instant.parse("2026-11-25T10:15:30Z");
     static final Duration WAIT = Duration.ofMillis(1234);
 
     final InMemoryStore store = new InMemoryStore();

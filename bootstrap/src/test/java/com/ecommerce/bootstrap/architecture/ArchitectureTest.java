@@ -29,7 +29,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule layers = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .withOptionalLayers(true)
             .layer("Domain").definedBy(DOMAIN)
             .layer("Application").definedBy(APPLICATION)
             .layer("Web").definedBy(WEB)
@@ -76,8 +75,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule webTalksToInPortsOnly = noClasses().that().resideInAPackage(WEB)
             .should().dependOnClassesThat().resideInAnyPackage("..application.service..", "..application.port.out..")
-            .because("controllers call use cases, never services or out-ports")
-            .allowEmptyShould(true);
+            .because("controllers call use cases, never services or out-ports");
 
     @ArchTest
     static final ArchRule transactionsOnlyInPersistence = noClasses().that().resideOutsideOfPackage(PERSISTENCE)
@@ -98,8 +96,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("com.ecommerce.adapter.(*).(*)..")
-            .should().notDependOnEachOther()
-            .allowEmptyShould(true);
+            .should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;

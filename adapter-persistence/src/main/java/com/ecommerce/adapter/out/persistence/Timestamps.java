@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Columns are DATETIME(6): microseconds. */
+/**
+ * Stored timestamps keep whole seconds. mysql-connector-j takes MariaDB for MySQL "5.5.5" (a version without
+ * fractional seconds) and drops the fraction when it binds a timestamp; truncating first keeps every database and
+ * every answer equal to what a later read returns (a replayed order has the same createdAt as the first answer).
+ */
 final class Timestamps {
 
     private Timestamps() {
     }
 
     static Instant now(Clock clock) {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -145,6 +146,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
             return new FieldViolation(path(mapping), "has the wrong type or is out of range");
+        }
+        if (cause instanceof InputCoercionException overflow && overflow.processor() != null
+                && overflow.processor().currentName() != null) {
+            return new FieldViolation(overflow.processor().currentName(), "is out of range");
         }
         if (cause instanceof StreamReadException || cause instanceof JacksonException) {
             return new FieldViolation("body", "is not well-formed JSON");

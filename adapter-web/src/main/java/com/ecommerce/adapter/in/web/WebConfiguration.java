@@ -8,6 +8,9 @@ import org.springframework.core.Ordered;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -15,7 +18,8 @@ public class WebConfiguration {
 
     /**
      * Strict JSON: an unknown or duplicated field, a trailing token, a float or a string where a whole number is
-     * expected are all 400, never silently truncated or coerced ("1.9" must not become 1 won).
+     * expected, a number where a name is expected are all 400, never silently truncated or coerced ("1.9" must not
+     * become 1 won).
      */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
@@ -25,7 +29,11 @@ public class WebConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean

@@ -1,0 +1,82 @@
+package com.ecommerce.bootstrap.support;
+
+import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.application.port.out.LoadPointPort;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockPort;
+import com.ecommerce.domain.lock.LockUnavailableException;
+import com.ecommerce.domain.point.Point;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Faults for the error-contract tests, injected around the real adapters (which still do all the work):
+ * <ul>
+ *   <li>{@code STALE_READ}: right after the service loads a balance, another connection commits a write to that row
+ *       (what a writer holding a lost lock would do), so the service's version-checked update must fail;</li>
+ *   <li>{@code UNEXPECTED}: loading a balance throws an unforeseen exception;</li>
+ *   <li>{@code LOCKS_UNAVAILABLE}: the lock service refuses to grant locks.</li>
+ * </ul>
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class FaultInjection {
+
+    public enum Fault { NONE, STALE_READ, UNEXPECTED, LOCKS_UNAVAILABLE }
+
+    public static final AtomicReference<Fault> FAULT = new AtomicReference<>(Fault.NONE);
+
+    @Bean
+    @Primary
+    LoadPointPort faultyLoadPointPort(@Qualifier("pointPersistenceAdapter") LoadPointPort real, DataSource dataSource) {
+        return userId -> {
+            Fault fault = FAULT.get();
+            if (fault == Fault.UNEXPECTED) {
+                throw new IllegalStateException("injected: secret table xyz_internal exploded");
+            }
+            Optional<Point> loaded = real.loadPoint(userId);
+            if (fault == Fault.STALE_READ) {
+                bumpVersionElsewhere(dataSource, userId);
+            }
+            return loaded;
+        };
+    }
+
+    private static void bumpVersionElsewhere(DataSource dataSource, long userId) {
+        // a connection of its own, outside the service's transaction, committed at once
+        try (Connection other = dataSource.getConnection();
+             PreparedStatement update = other.prepareStatement(
+                     "update point_balance set version = version + 1 where user_id = ?")) {
+            other.setAutoCommit(true);
+            update.setLong(1, userId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Bean
+    @Primary
+    LockPort faultyLockPort(LockStrategy real) {
+        return new LockPort() {
+            @Override
+            public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
+                if (FAULT.get() == Fault.LOCKS_UNAVAILABLE) {
+                    throw new LockUnavailableException("injected: no quorum", null);
+                }
+                return real.withLocks(keys, waitTimeout, work);
+            }
+        };
+    }
+}
