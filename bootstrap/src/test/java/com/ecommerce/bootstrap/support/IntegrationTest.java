@@ -16,7 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link TestDatabase}, driven over HTTP by {@link Api}, checked in the database with {@link JdbcTemplate}.
  */
 @SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.flyway.clean-disabled=false", "ecommerce.demo-data=false"})
+        properties = {"spring.flyway.clean-disabled=false", "ecommerce.demo-data=false",
+                "spring.datasource.hikari.maximum-pool-size=16", "spring.datasource.hikari.minimum-idle=1",
+                "spring.datasource.hikari.idle-timeout=10000"})
 @ActiveProfiles(resolver = DatabaseProfileResolver.class)
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTest {
@@ -36,6 +38,10 @@ public abstract class IntegrationTest {
             registry.add("spring.datasource.username", () -> TestDatabase.env(TestDatabase.USERNAME, "root"));
             registry.add("spring.datasource.password", () -> TestDatabase.env(TestDatabase.PASSWORD, ""));
         }
+        // read only by the Redis lock configurations, so only their contexts look for Redis servers
+        registry.add("spring.data.redis.host", () -> TestRedis.single().split(":")[0]);
+        registry.add("spring.data.redis.port", () -> TestRedis.single().split(":")[1]);
+        registry.add("ecommerce.lock.redis.addresses", TestRedis::redlockAddresses);
     }
 
     @BeforeEach

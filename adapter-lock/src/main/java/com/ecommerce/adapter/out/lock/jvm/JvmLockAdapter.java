@@ -1,23 +1,24 @@
 package com.ecommerce.adapter.out.lock.jvm;
 
-import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
+import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
- * One {@link ReentrantLock} per key, in this JVM only: correct for exactly one instance of the service.
+ * One {@link ReentrantLock} per key, in this JVM only: correct for exactly one instance of the service. On two
+ * instances it excludes nothing across them; the version check then turns the collisions into
+ * {@code CONCURRENT_UPDATE} instead of lost updates.
  *
- * <p>The lock table does not grow without bound: an entry counts the threads that hold or wait for it, and is
+ * <p>The lock table does not grow without bound: an entry counts the threads that hold or wait for it and is
  * removed when that count reaches zero. Counting and removal both happen inside {@link ConcurrentHashMap#compute},
  * which is atomic per key, so a thread can never pick up an entry that is being dropped while another thread
  * creates a fresh one (that race would let two threads in at once).
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * microseconds a FIFO hand-off costs are noise, while an unfair lock lets newcomers barge past threads that have
  * been waiting and can starve them into a {@code LOCK_TIMEOUT}. Fair locks make the wait bounded by the queue ahead.
  */
-public class JvmLockAdapter implements LockStrategy {
+public class JvmLockAdapter extends AbstractLockAdapter {
 
     private static final class Entry {
         final ReentrantLock lock;
@@ -40,7 +41,8 @@ public class JvmLockAdapter implements LockStrategy {
     private final ConcurrentHashMap<LockKey, Entry> table = new ConcurrentHashMap<>();
     private final boolean fair;
 
-    public JvmLockAdapter(boolean fair) {
+    public JvmLockAdapter(boolean fair, LockMetrics metrics) {
+        super(metrics);
         this.fair = fair;
     }
 
@@ -50,26 +52,28 @@ public class JvmLockAdapter implements LockStrategy {
     }
 
     @Override
-    public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
-        List<LockKey> ordered = LockKey.sortedDistinct(keys);
+    protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
         long deadline = System.nanoTime() + waitTimeout.toNanos();
         Deque<LockKey> held = new ArrayDeque<>();
-        try {
-            for (LockKey key : ordered) {
-                if (!acquire(key, deadline - System.nanoTime())) {
-                    throw new LockTimeoutException(ordered.toString(), waitTimeout);
-                }
-                held.push(key);
+        for (LockKey key : ordered) {
+            if (!acquireOne(key, deadline - System.nanoTime())) {
+                releaseAll(held);
+                throw new LockTimeoutException(ordered.toString(), waitTimeout);
             }
-            return work.get();
-        } finally {
-            while (!held.isEmpty()) {
-                release(held.pop());
-            }
+            held.push(key);
+        }
+        return () -> releaseAll(held);
+    }
+
+    private void releaseAll(Deque<LockKey> held) {
+        while (!held.isEmpty()) {
+            LockKey key = held.pop();
+            table.get(key).lock.unlock();
+            leave(key);
         }
     }
 
-    private boolean acquire(LockKey key, long remainingNanos) {
+    private boolean acquireOne(LockKey key, long remainingNanos) {
         Entry entry = table.compute(key, (k, existing) -> {
             Entry e = existing != null ? existing : new Entry(fair);
             e.users++;
@@ -88,17 +92,12 @@ public class JvmLockAdapter implements LockStrategy {
         return acquired;
     }
 
-    private void release(LockKey key) {
-        table.get(key).lock.unlock();
-        leave(key);
-    }
-
     private void leave(LockKey key) {
         table.computeIfPresent(key, (k, e) -> --e.users == 0 ? null : e);
     }
 
-    /** Keys currently held or waited for; for tests of the table's growth. */
-    int tableSize() {
+    /** Keys currently held or waited for. */
+    public int tableSize() {
         return table.size();
     }
 }

@@ -1,7 +1,9 @@
 package com.ecommerce.adapter.out.lock.jvm;
 
+import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -11,7 +13,7 @@ import org.springframework.context.annotation.Profile;
 public class JvmLockConfiguration {
 
     @Bean
-    LockStrategy jvmLockAdapter(LockProperties properties) {
-        return new JvmLockAdapter(properties.jvm().fair());
+    LockStrategy jvmLockAdapter(LockProperties properties, MeterRegistry registry) {
+        return new JvmLockAdapter(properties.jvm().fair(), new LockMetrics(registry, "jvm"));
     }
 }

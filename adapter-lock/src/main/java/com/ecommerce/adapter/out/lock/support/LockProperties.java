@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * {@code ecommerce.lock.*}. {@code waitTimeout}: how long a request waits for all its locks (default 3 s).
@@ -20,9 +19,11 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
     public record Jvm(@DefaultValue("true") boolean fair) {
     }
 
-    /** {@code addresses}: the independent masters of {@code lock-redlock}. */
-    public record Redis(@DefaultValue List<String> addresses,
-                        @DefaultValue("500ms") Duration timeout,
+    /**
+     * Client tuning of the Redis strategies. (The masters of {@code lock-redlock} are read by its configuration from
+     * {@code ecommerce.lock.redis.addresses}.)
+     */
+    public record Redis(@DefaultValue("500ms") Duration timeout,
                         @DefaultValue("500ms") Duration connectTimeout,
                         @DefaultValue("1") int retryAttempts,
                         @DefaultValue("100ms") Duration retryInterval) {

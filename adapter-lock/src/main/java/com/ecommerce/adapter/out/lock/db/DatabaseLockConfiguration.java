@@ -1,0 +1,21 @@
+package com.ecommerce.adapter.out.lock.db;
+
+import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+@Profile("lock-db")
+public class DatabaseLockConfiguration {
+
+    @Bean
+    LockStrategy databaseLockAdapter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+                                     MeterRegistry registry) {
+        return new DatabaseLockAdapter(transactionManager, jdbc, new LockMetrics(registry, "db"));
+    }
+}

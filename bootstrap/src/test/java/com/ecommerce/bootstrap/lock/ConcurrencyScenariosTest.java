@@ -1,0 +1,142 @@
+package com.ecommerce.bootstrap.lock;
+
+import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.application.port.in.ChargePointCommand;
+import com.ecommerce.application.port.in.ChargePointUseCase;
+import com.ecommerce.application.port.in.PlaceOrderCommand;
+import com.ecommerce.application.port.in.PlaceOrderUseCase;
+import com.ecommerce.bootstrap.support.Concurrently;
+import com.ecommerce.bootstrap.support.Concurrently.Outcome;
+import com.ecommerce.bootstrap.support.IntegrationTest;
+import com.ecommerce.domain.order.Order;
+import com.ecommerce.domain.shared.DomainException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The three races of the source report, through the real use cases, with real threads, on the real database
+ * (and Redis), for each strategy (one subclass per strategy). Every scenario asserts the exact final state.
+ */
+public abstract class ConcurrencyScenariosTest extends IntegrationTest {
+
+    @Autowired
+    LockStrategy strategy;
+    @Autowired
+    ChargePointUseCase chargePoint;
+    @Autowired
+    PlaceOrderUseCase placeOrder;
+
+    /** Counts outcomes by error code ("OK" for success); anything but a DomainException fails the test. */
+    static <T> Map<String, Integer> tally(List<Outcome<T>> outcomes) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Outcome<T> o : outcomes) {
+            String key;
+            if (o.succeeded()) {
+                key = "OK";
+            } else if (o.failure() instanceof DomainException e) {
+                key = e.code().name();
+            } else {
+                throw new AssertionError("unexpected failure", o.failure());
+            }
+            counts.merge(key, 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private long balance(long userId) {
+        return jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, userId);
+    }
+
+    private long stock(long itemId) {
+        return jdbc.queryForObject("select quantity from item_stock where item_id = ?", Long.class, itemId);
+    }
+
+    private long historySum(long userId) {
+        return jdbc.queryForObject("select coalesce(sum(case when type = 'CHARGE' then amount else -amount end), 0) "
+                + "from point_history where user_id = ?", Long.class, userId);
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    private void report(String scenario, Map<String, Integer> outcomes, String state) {
+        System.out.printf("[scenario:%s] %s -> %s; %s%n", strategy.strategyName(), scenario, outcomes, state);
+    }
+
+    @Test
+    void hundredConcurrentChargesOfOneBalance_allLandExactly() {
+        long userId = api.newUser("charges");
+
+        Map<String, Integer> outcomes = tally(Concurrently.run(100,
+                i -> chargePoint.charge(new ChargePointCommand(userId, 100, null))));
+
+        assertThat(outcomes).containsExactly(Map.entry("OK", 100));
+        assertThat(balance(userId)).isEqualTo(10_000);
+        assertThat(count("select count(*) from point_history where user_id = ?", userId)).isEqualTo(100);
+        assertThat(historySum(userId)).isEqualTo(10_000);
+        report("100 charges of 100", outcomes, "balance " + balance(userId) + ", history rows 100");
+    }
+
+    @Test
+    void fiftyBuyersOfTheLastTenUnits_exactlyTenSucceed() {
+        long itemId = api.newItem(1_000, 10);
+        long[] buyers = LongStream.range(0, 50).map(i -> api.newUserWithBalance(10_000)).toArray();
+
+        Map<String, Integer> outcomes = tally(Concurrently.run(50, i -> placeOrder.placeOrder(
+                new PlaceOrderCommand(buyers[i], List.of(new PlaceOrderCommand.Line(itemId, 1)), null))));
+
+        assertThat(outcomes).containsExactly(Map.entry("OK", 10), Map.entry("OUT_OF_STOCK", 40));
+        assertThat(stock(itemId)).isZero();
+        long balances = LongStream.of(buyers).map(this::balance).sum();
+        assertThat(balances).isEqualTo(50 * 10_000L - 10 * 1_000L);
+        assertThat(count("select count(*) from orders o join order_line l on l.order_id = o.id where l.item_id = ?",
+                itemId)).isEqualTo(10);
+        for (long buyer : buyers) {
+            assertThat(historySum(buyer)).isEqualTo(balance(buyer));
+        }
+        report("50 buyers, stock 10", outcomes, "stock 0, balances " + balances + ", orders 10");
+    }
+
+    @Test
+    void crossingMultiItemOrders_allFinishWithoutDeadlock() {
+        long a = api.newItem(10, 1_000);
+        long b = api.newItem(10, 1_000);
+        long[] buyers = LongStream.range(0, 40).map(i -> api.newUserWithBalance(1_000)).toArray();
+
+        Map<String, Integer> outcomes = tally(Concurrently.run(40, i -> placeOrder.placeOrder(new PlaceOrderCommand(
+                buyers[i], i % 2 == 0
+                ? List.of(new PlaceOrderCommand.Line(a, 1), new PlaceOrderCommand.Line(b, 1))
+                : List.of(new PlaceOrderCommand.Line(b, 1), new PlaceOrderCommand.Line(a, 1)), null))));
+
+        assertThat(outcomes).containsExactly(Map.entry("OK", 40));
+        assertThat(stock(a)).isEqualTo(960);
+        assertThat(stock(b)).isEqualTo(960);
+        report("20 x [A,B] + 20 x [B,A]", outcomes, "stock A " + stock(a) + ", B " + stock(b));
+    }
+
+    @Test
+    void concurrentOrdersSpendingOneBalance_neverGoBelowZero() {
+        long userId = api.newUserWithBalance(10_000);
+        long itemId = api.newItem(1_000, 100);
+
+        List<Outcome<Order>> results = Concurrently.run(30, i -> placeOrder.placeOrder(
+                new PlaceOrderCommand(userId, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
+        Map<String, Integer> outcomes = tally(results);
+
+        assertThat(outcomes).containsExactly(Map.entry("INSUFFICIENT_POINTS", 20), Map.entry("OK", 10));
+        assertThat(balance(userId)).isZero();
+        assertThat(historySum(userId)).isEqualTo(balance(userId));
+        assertThat(stock(itemId)).isEqualTo(90);
+        assertThat(count("select count(*) from orders where user_id = ?", userId)).isEqualTo(10);
+        report("30 orders of 1,000 on a balance of 10,000", outcomes,
+                "balance 0, history sum 0, stock 90, orders 10");
+    }
+}
