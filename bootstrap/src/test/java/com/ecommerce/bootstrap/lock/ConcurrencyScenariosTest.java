@@ -72,6 +72,25 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
     }
 
     @Test
+    void lockMetricsAndHealthAreExposed() {
+        chargePoint.charge(new ChargePointCommand(api.newUser("metrics"), 1, null));
+        String name = strategy.strategyName();
+
+        String prometheus = api.get("/actuator/prometheus").body();
+        var health = api.get("/actuator/health").json();
+
+        assertThat(prometheus).contains(
+                "ecommerce_lock_wait_seconds_count{outcome=\"acquired\",strategy=\"" + name + "\"}",
+                "ecommerce_lock_hold_seconds_count{strategy=\"" + name + "\"}",
+                "ecommerce_lock_failures_total{reason=\"timeout\",strategy=\"" + name + "\"}");
+        assertThat(api.get("/actuator/info").json().path("lock").path("strategy").asString()).isEqualTo(name);
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        if (name.startsWith("red")) {
+            assertThat(health.path("components").path("redisLock").path("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    @Test
     void hundredConcurrentChargesOfOneBalance_allLandExactly() {
         long userId = api.newUser("charges");
 

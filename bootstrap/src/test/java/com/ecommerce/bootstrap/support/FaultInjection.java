@@ -2,10 +2,12 @@ package com.ecommerce.bootstrap.support;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.application.port.out.LoadPointPort;
+import com.ecommerce.application.port.out.LoadStockPort;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockPort;
 import com.ecommerce.domain.lock.LockUnavailableException;
 import com.ecommerce.domain.point.Point;
+import com.ecommerce.domain.stock.ItemStock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -27,7 +32,9 @@ import java.util.function.Supplier;
  *   <li>{@code STALE_READ}: right after the service loads a balance, another connection commits a write to that row
  *       (what a writer holding a lost lock would do), so the service's version-checked update must fail;</li>
  *   <li>{@code UNEXPECTED}: loading a balance throws an unforeseen exception;</li>
- *   <li>{@code LOCKS_UNAVAILABLE}: the lock service refuses to grant locks.</li>
+ *   <li>{@code LOCKS_UNAVAILABLE}: the lock service refuses to grant locks;</li>
+ *   <li>a {@link Pause}: the request that loads a given balance or stock stalls right after the load, while it
+ *       holds its locks (a GC pause, a slow network), long enough for a lease to expire.</li>
  * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -36,6 +43,49 @@ public class FaultInjection {
     public enum Fault { NONE, STALE_READ, UNEXPECTED, LOCKS_UNAVAILABLE }
 
     public static final AtomicReference<Fault> FAULT = new AtomicReference<>(Fault.NONE);
+
+    /** Stalls, once, the first request that loads the balance of {@code userId} or the stock of {@code itemId}. */
+    public static final class Pause {
+        private final long userId;
+        private final long itemId;
+        private final Duration length;
+        private final AtomicBoolean taken = new AtomicBoolean();
+        public final CountDownLatch reached = new CountDownLatch(1);
+
+        private Pause(long userId, long itemId, Duration length) {
+            this.userId = userId;
+            this.itemId = itemId;
+            this.length = length;
+        }
+
+        public static Pause afterBalanceLoad(long userId, Duration length) {
+            return new Pause(userId, -1, length);
+        }
+
+        public static Pause afterStockLoad(long itemId, Duration length) {
+            return new Pause(-1, itemId, length);
+        }
+
+        void maybe(long user, Collection<Long> items) {
+            if ((user == userId || items.contains(itemId)) && taken.compareAndSet(false, true)) {
+                reached.countDown();
+                try {
+                    Thread.sleep(length.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    public static final AtomicReference<Pause> PAUSE = new AtomicReference<>();
+
+    private static void pauseIfAsked(long userId, Collection<Long> itemIds) {
+        Pause pause = PAUSE.get();
+        if (pause != null) {
+            pause.maybe(userId, itemIds);
+        }
+    }
 
     @Bean
     @Primary
@@ -49,7 +99,28 @@ public class FaultInjection {
             if (fault == Fault.STALE_READ) {
                 bumpVersionElsewhere(dataSource, userId);
             }
+            pauseIfAsked(userId, List.of());
             return loaded;
+        };
+    }
+
+    @Bean
+    @Primary
+    LoadStockPort pausingLoadStockPort(@Qualifier("itemPersistenceAdapter") LoadStockPort real) {
+        return new LoadStockPort() {
+            @Override
+            public Optional<ItemStock> loadStock(long itemId) {
+                Optional<ItemStock> loaded = real.loadStock(itemId);
+                pauseIfAsked(-1, List.of(itemId));
+                return loaded;
+            }
+
+            @Override
+            public List<ItemStock> loadStocks(Collection<Long> itemIds) {
+                List<ItemStock> loaded = real.loadStocks(itemIds);
+                pauseIfAsked(-1, itemIds);
+                return loaded;
+            }
         };
     }
 

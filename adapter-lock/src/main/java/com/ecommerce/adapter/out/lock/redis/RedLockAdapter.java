@@ -57,10 +57,11 @@ public class RedLockAdapter extends AbstractLockAdapter {
     @Override
     protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
         long deadline = System.nanoTime() + waitTimeout.toNanos();
-        Deque<RedissonRedLock> held = new ArrayDeque<>();
+        Deque<RLock[]> held = new ArrayDeque<>();
         for (LockKey key : ordered) {
-            RedissonRedLock redLock = new RedissonRedLock(nodes.stream()
-                    .map(node -> node.getLock(RedissonClients.KEY_PREFIX + key.asString())).toArray(RLock[]::new));
+            RLock[] perNode = nodes.stream()
+                    .map(node -> node.getLock(RedissonClients.KEY_PREFIX + key.asString())).toArray(RLock[]::new);
+            RedissonRedLock redLock = new RedissonRedLock(perNode);
             long remainingMs = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
             boolean acquired;
             try {
@@ -80,23 +81,43 @@ public class RedLockAdapter extends AbstractLockAdapter {
                 }
                 throw new LockTimeoutException(ordered.toString(), waitTimeout);
             }
-            held.push(redLock);
+            held.push(perNode);
         }
         return () -> releaseAll(held);
     }
 
-    private void releaseAll(Deque<RedissonRedLock> held) {
+    /**
+     * Releases each quorum lock. RedissonRedLock's unlock ignores nodes where the lock is gone, so a lost lock
+     * (held on fewer than a quorum of nodes by now) is detected here first, for the metric and the log.
+     */
+    private void releaseAll(Deque<RLock[]> held) {
         while (!held.isEmpty()) {
-            RedissonRedLock lock = held.pop();
-            try {
-                lock.unlock();
-            } catch (IllegalMonitorStateException e) {
+            RLock[] perNode = held.pop();
+            if (heldOn(perNode) < quorum) {
                 metrics.lost();
-                log.warn("RedLock expired before release (lease {}); the version check guarded the writes", leaseTime);
-            } catch (RedisException e) {
+                log.warn("RedLock on {} expired before release (lease {}); the version check guarded the writes",
+                        perNode[0].getName(), leaseTime);
+            }
+            try {
+                new RedissonRedLock(perNode).unlock();
+            } catch (RedisException | IllegalMonitorStateException e) {
                 log.warn("Could not release a RedLock ({}); its lease ends it", e.getMessage());
             }
         }
+    }
+
+    private static int heldOn(RLock[] perNode) {
+        int held = 0;
+        for (RLock lock : perNode) {
+            try {
+                if (lock.isHeldByCurrentThread()) {
+                    held++;
+                }
+            } catch (RedisException e) {
+                // an unreachable node does not hold it for us
+            }
+        }
+        return held;
     }
 
     int reachableNodes() {

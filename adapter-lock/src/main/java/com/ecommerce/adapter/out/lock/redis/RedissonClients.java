@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Redisson clients for lock nodes, tuned so that a dead node fails fast instead of costing seconds per call. */
-final class RedissonClients {
+public final class RedissonClients {
 
     static final String KEY_PREFIX = "ecommerce:lock:";
 
@@ -22,7 +22,7 @@ final class RedissonClients {
      * node is down. With a 500 ms command timeout and one retry a dead node costs a few hundred milliseconds.
      * Lazy initialisation lets the service start while a node is down; the client reconnects when it returns.
      */
-    static RedissonClient create(String address, LockProperties.Redis tuning) {
+    public static RedissonClient create(String address, LockProperties.Redis tuning) {
         Config config = new Config();
         config.setLazyInitialization(true);
         config.useSingleServer()

@@ -1,0 +1,69 @@
+package com.ecommerce.bootstrap.lock;
+
+import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.application.port.out.TransactionPort;
+import com.ecommerce.bootstrap.support.IntegrationTest;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code lock-db} against a row held from outside: a raw SQL session takes the row lock, and the adapter must give
+ * up after its wait timeout (not after the server default of 50 s), with the wait it set visible on its session.
+ */
+@ActiveProfiles("lock-db")
+@TestPropertySource(properties = StrategyTestSettings.LONG_WAIT)
+class DatabaseLockWaitIT extends IntegrationTest {
+
+    @Autowired
+    LockStrategy lockPort;
+    @Autowired
+    TransactionPort transactions;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aRowHeldFromOutside_endsTheWaitAtTheTimeoutNotAtTheServerDefault() throws Exception {
+        long userId = api.newUser("held");
+        try (Connection outside = dataSource.getConnection()) {
+            outside.setAutoCommit(false);
+            try (PreparedStatement hold = outside.prepareStatement(
+                    "select user_id from point_balance where user_id = ? for update")) {
+                hold.setLong(1, userId);
+                hold.executeQuery().close();
+            }
+            for (int seconds : new int[]{1, 2}) {
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> lockPort.withLocks(List.of(LockKey.point(userId)), Duration.ofSeconds(seconds),
+                        () -> "never")).isInstanceOf(LockTimeoutException.class);
+                long waitedMs = (System.nanoTime() - started) / 1_000_000;
+                assertThat(waitedMs).isBetween(seconds * 1_000L - 50, seconds * 1_000L + 1_000);
+                System.out.printf("[db-lock] row held by another session: wait %d s ended after %d ms%n", seconds, waitedMs);
+            }
+            outside.rollback();
+        }
+        assertThat(lockPort.withLocks(List.of(LockKey.point(userId)), Duration.ofSeconds(1), () -> "free"))
+                .isEqualTo("free");
+    }
+
+    @Test
+    void theSessionCarriesTheWaitThatWasAsked() {
+        long userId = api.newUser("session");
+        Long sessionWait = lockPort.withLocks(List.of(LockKey.point(userId)), Duration.ofMillis(2_500),
+                () -> transactions.inTransaction(() -> jdbc.queryForObject(
+                        "select @@SESSION.innodb_lock_wait_timeout", Long.class)));
+        assertThat(sessionWait).isEqualTo(3);
+    }
+}

@@ -1,0 +1,133 @@
+package com.ecommerce.bootstrap.lock;
+
+import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.application.port.in.ChargePointCommand;
+import com.ecommerce.application.port.in.ChargePointUseCase;
+import com.ecommerce.application.port.in.PlaceOrderCommand;
+import com.ecommerce.application.port.in.PlaceOrderUseCase;
+import com.ecommerce.bootstrap.support.FaultInjection;
+import com.ecommerce.bootstrap.support.FaultInjection.Pause;
+import com.ecommerce.bootstrap.support.IntegrationTest;
+import com.ecommerce.domain.shared.DomainException;
+import com.ecommerce.domain.shared.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A lease-based lock lost mid-transaction: the first holder stalls for 2.5 s after reading, its 1 s lease expires,
+ * a second request takes the lock and commits. When the first wakes up, its write is based on a stale read and
+ * the version check refuses it: {@code CONCURRENT_UPDATE}, no lost update, no oversell.
+ */
+@Import(FaultInjection.class)
+public abstract class LeaseExpiryTest extends IntegrationTest {
+
+    static final String SHORT_LEASE = "ecommerce.lock.lease-time=1s";
+    static final Duration STALL = Duration.ofMillis(2_500);
+
+    @Autowired
+    LockStrategy strategy;
+    @Autowired
+    ChargePointUseCase chargePoint;
+    @Autowired
+    PlaceOrderUseCase placeOrder;
+    @Autowired
+    MeterRegistry meters;
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void clear() {
+        FaultInjection.PAUSE.set(null);
+        threads.shutdownNow();
+    }
+
+    private static ErrorCode codeOf(CompletableFuture<?> future) throws Exception {
+        try {
+            future.get(30, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DomainException d) {
+                return d.code();
+            }
+            throw e;
+        }
+    }
+
+    private double lostLocks() {
+        var counter = meters.find("ecommerce.lock.failures").tag("strategy", strategy.strategyName())
+                .tag("reason", "lost").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private CompletableFuture<Object> async(Supplier<Object> call) {
+        return CompletableFuture.supplyAsync(call, threads);
+    }
+
+    @Test
+    void aChargeWhoseLeaseExpired_isRefusedAndTheLaterChargeStands() throws Exception {
+        long userId = api.newUserWithBalance(1_000);
+        double lostBefore = lostLocks();
+        Pause pause = Pause.afterBalanceLoad(userId, STALL);
+        FaultInjection.PAUSE.set(pause);
+
+        CompletableFuture<Object> late = async(() -> chargePoint.charge(new ChargePointCommand(userId, 100, null)));
+        assertThat(pause.reached.await(10, TimeUnit.SECONDS)).isTrue();
+        long started = System.nanoTime();
+        CompletableFuture<Object> next = async(() -> chargePoint.charge(new ChargePointCommand(userId, 200, null)));
+        next.get(30, TimeUnit.SECONDS);
+        long nextWaitedMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(codeOf(late)).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+        assertThat(nextWaitedMs).as("the second got the lock when the lease ran out, before the first woke")
+                .isLessThan(STALL.toMillis());
+        assertThat(jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, userId))
+                .isEqualTo(1_200);
+        assertThat(jdbc.queryForObject("select count(*) from point_history where user_id = ?", Long.class, userId))
+                .isEqualTo(2);
+        assertThat(lostLocks()).isEqualTo(lostBefore + 1);
+        System.out.printf("[lease:%s] charge: stalled holder -> CONCURRENT_UPDATE, next charge got the lock after %d ms,"
+                + " balance 1200 (1000 + 200), lost locks counted %.0f%n", strategy.strategyName(), nextWaitedMs,
+                lostLocks() - lostBefore);
+    }
+
+    @Test
+    void anOrderWhoseLeaseExpired_isRefusedAndTheLastUnitSellsOnce() throws Exception {
+        long itemId = api.newItem(1_000, 1);
+        long first = api.newUserWithBalance(5_000);
+        long second = api.newUserWithBalance(5_000);
+        Pause pause = Pause.afterStockLoad(itemId, STALL);
+        FaultInjection.PAUSE.set(pause);
+
+        CompletableFuture<Object> late = async(() -> placeOrder.placeOrder(
+                new PlaceOrderCommand(first, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
+        assertThat(pause.reached.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> next = async(() -> placeOrder.placeOrder(
+                new PlaceOrderCommand(second, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
+        next.get(30, TimeUnit.SECONDS);
+
+        assertThat(codeOf(late)).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+        assertThat(jdbc.queryForObject("select quantity from item_stock where item_id = ?", Long.class, itemId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from order_line where item_id = ?", Long.class, itemId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, first))
+                .isEqualTo(5_000);
+        assertThat(jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, second))
+                .isEqualTo(4_000);
+        System.out.printf("[lease:%s] order: stalled holder -> CONCURRENT_UPDATE, the last unit sold once, stock 0%n",
+                strategy.strategyName());
+    }
+}

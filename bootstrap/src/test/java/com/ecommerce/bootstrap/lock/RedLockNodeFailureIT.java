@@ -1,0 +1,92 @@
+package com.ecommerce.bootstrap.lock;
+
+import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
+import com.ecommerce.adapter.out.lock.redis.RedissonClients;
+import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockProperties;
+import com.ecommerce.bootstrap.support.TestRedis;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockUnavailableException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * RedLock with dead masters, measured: one of three down must cost well under a second per acquire and release
+ * (Redisson's defaults cost about 5 s); two of three down must fail fast as LOCK_UNAVAILABLE.
+ */
+class RedLockNodeFailureIT {
+
+    private static final LockProperties.Redis TUNING = new LockProperties.Redis(
+            Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100));
+    private RedLockAdapter adapter;
+
+    @AfterEach
+    void shutdown() {
+        if (adapter != null) {
+            adapter.shutdown();
+        }
+    }
+
+    private static String deadAddress() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "redis://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    private RedLockAdapter adapterOver(List<String> addresses) {
+        adapter = new RedLockAdapter(addresses.stream().map(a -> RedissonClients.create(a, TUNING)).toList(),
+                Duration.ofSeconds(10), new LockMetrics(new SimpleMeterRegistry(), "redlock"));
+        return adapter;
+    }
+
+    private static LockKey someKey() {
+        return LockKey.itemStock(ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000));
+    }
+
+    @Test
+    void oneDeadMasterOfThree_costsWellUnderASecond() throws IOException {
+        List<String> live = Arrays.asList(TestRedis.redlockAddresses().split(","));
+        List<String> addresses = new ArrayList<>(live.subList(0, 2));
+        addresses.add(deadAddress());
+        RedLockAdapter redLock = adapterOver(addresses);
+        redLock.withLocks(List.of(someKey()), Duration.ofSeconds(3), () -> "warm-up");
+
+        long worstMs = 0;
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            String result = redLock.withLocks(List.of(someKey()), Duration.ofSeconds(3), () -> "locked");
+            worstMs = Math.max(worstMs, (System.nanoTime() - started) / 1_000_000);
+            assertThat(result).isEqualTo("locked");
+        }
+
+        assertThat(worstMs).isLessThan(1_000);
+        System.out.printf("[redlock] 1 of 3 masters dead: acquire + release took at most %d ms%n", worstMs);
+    }
+
+    @Test
+    void twoDeadMastersOfThree_failFastAsUnavailable() throws IOException {
+        List<String> live = Arrays.asList(TestRedis.redlockAddresses().split(","));
+        RedLockAdapter redLock = adapterOver(List.of(live.get(0), deadAddress(), deadAddress()));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> redLock.withLocks(List.of(someKey()), Duration.ofSeconds(1), () -> "never"))
+                .isInstanceOf(LockUnavailableException.class)
+                .hasMessageContaining("1 of 3 Redis nodes reachable");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(tookMs).isLessThan(3_000);
+        System.out.printf("[redlock] 2 of 3 masters dead: LOCK_UNAVAILABLE after %d ms (wait 1000 ms)%n", tookMs);
+    }
+}

@@ -1,0 +1,9 @@
+package com.ecommerce.bootstrap.lock;
+
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+@ActiveProfiles("lock-redis")
+@TestPropertySource(properties = LeaseExpiryTest.SHORT_LEASE)
+class RedisLeaseExpiryIT extends LeaseExpiryTest {
+}
