@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,31 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
     ChargePointUseCase chargePoint;
     @Autowired
     PlaceOrderUseCase placeOrder;
+
+    /**
+     * Whether the strategy excludes concurrent writers. Without exclusion ({@code lock-optimistic}) a request may
+     * also end as a clean {@code CONCURRENT_UPDATE} once its retries run out; the state must still add up exactly.
+     */
+    protected boolean excludesWriters() {
+        return true;
+    }
+
+    private int ok(Map<String, Integer> outcomes) {
+        return outcomes.getOrDefault("OK", 0);
+    }
+
+    /** Exclusion: exactly {@code expected}. Otherwise: what is not a success is a clean conflict. */
+    private void assertOutcomes(Map<String, Integer> outcomes, Map<String, Integer> expected) {
+        if (excludesWriters()) {
+            assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(expected);
+            return;
+        }
+        int total = expected.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(total);
+        assertThat(expected.keySet()).as("codes other than the expected ones must be CONCURRENT_UPDATE")
+                .containsAll(outcomes.keySet().stream().filter(k -> !k.equals("CONCURRENT_UPDATE")).toList());
+        assertThat(ok(outcomes)).isPositive().isLessThanOrEqualTo(expected.getOrDefault("OK", 0));
+    }
 
     /** Counts outcomes by error code ("OK" for success); anything but a DomainException fails the test. */
     static <T> Map<String, Integer> tally(List<Outcome<T>> outcomes) {
@@ -69,6 +95,20 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
 
     private void report(String scenario, Map<String, Integer> outcomes, String state) {
         System.out.printf("[scenario:%s] %s -> %s; %s%n", strategy.strategyName(), scenario, outcomes, state);
+        raceEnded();
+    }
+
+    /** Called when the fixtures are ready and the threads are about to be released. */
+    protected void raceStarts() {
+    }
+
+    /** Called after the race's result is reported. */
+    protected void raceEnded() {
+    }
+
+    private <T> List<Outcome<T>> race(int threads, IntFunction<T> task) {
+        raceStarts();
+        return Concurrently.run(threads, task);
     }
 
     @Test
@@ -94,14 +134,14 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
     void hundredConcurrentChargesOfOneBalance_allLandExactly() {
         long userId = api.newUser("charges");
 
-        Map<String, Integer> outcomes = tally(Concurrently.run(100,
+        Map<String, Integer> outcomes = tally(race(100,
                 i -> chargePoint.charge(new ChargePointCommand(userId, 100, null))));
 
-        assertThat(outcomes).containsExactly(Map.entry("OK", 100));
-        assertThat(balance(userId)).isEqualTo(10_000);
-        assertThat(count("select count(*) from point_history where user_id = ?", userId)).isEqualTo(100);
-        assertThat(historySum(userId)).isEqualTo(10_000);
-        report("100 charges of 100", outcomes, "balance " + balance(userId) + ", history rows 100");
+        assertOutcomes(outcomes, Map.of("OK", 100));
+        assertThat(balance(userId)).isEqualTo(100L * ok(outcomes));
+        assertThat(count("select count(*) from point_history where user_id = ?", userId)).isEqualTo(ok(outcomes));
+        assertThat(historySum(userId)).isEqualTo(balance(userId));
+        report("100 charges of 100", outcomes, "balance " + balance(userId) + ", history rows " + ok(outcomes));
     }
 
     @Test
@@ -109,19 +149,20 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         long itemId = api.newItem(1_000, 10);
         long[] buyers = LongStream.range(0, 50).map(i -> api.newUserWithBalance(10_000)).toArray();
 
-        Map<String, Integer> outcomes = tally(Concurrently.run(50, i -> placeOrder.placeOrder(
+        Map<String, Integer> outcomes = tally(race(50, i -> placeOrder.placeOrder(
                 new PlaceOrderCommand(buyers[i], List.of(new PlaceOrderCommand.Line(itemId, 1)), null))));
 
-        assertThat(outcomes).containsExactly(Map.entry("OK", 10), Map.entry("OUT_OF_STOCK", 40));
-        assertThat(stock(itemId)).isZero();
+        assertOutcomes(outcomes, Map.of("OK", 10, "OUT_OF_STOCK", 40));
+        int sold = ok(outcomes);
+        assertThat(stock(itemId)).isEqualTo(10 - sold);
         long balances = LongStream.of(buyers).map(this::balance).sum();
-        assertThat(balances).isEqualTo(50 * 10_000L - 10 * 1_000L);
+        assertThat(balances).isEqualTo(50 * 10_000L - sold * 1_000L);
         assertThat(count("select count(*) from orders o join order_line l on l.order_id = o.id where l.item_id = ?",
-                itemId)).isEqualTo(10);
+                itemId)).isEqualTo(sold);
         for (long buyer : buyers) {
             assertThat(historySum(buyer)).isEqualTo(balance(buyer));
         }
-        report("50 buyers, stock 10", outcomes, "stock 0, balances " + balances + ", orders 10");
+        report("50 buyers, stock 10", outcomes, "stock " + stock(itemId) + ", balances " + balances + ", orders " + sold);
     }
 
     @Test
@@ -130,14 +171,14 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         long b = api.newItem(10, 1_000);
         long[] buyers = LongStream.range(0, 40).map(i -> api.newUserWithBalance(1_000)).toArray();
 
-        Map<String, Integer> outcomes = tally(Concurrently.run(40, i -> placeOrder.placeOrder(new PlaceOrderCommand(
+        Map<String, Integer> outcomes = tally(race(40, i -> placeOrder.placeOrder(new PlaceOrderCommand(
                 buyers[i], i % 2 == 0
                 ? List.of(new PlaceOrderCommand.Line(a, 1), new PlaceOrderCommand.Line(b, 1))
                 : List.of(new PlaceOrderCommand.Line(b, 1), new PlaceOrderCommand.Line(a, 1)), null))));
 
-        assertThat(outcomes).containsExactly(Map.entry("OK", 40));
-        assertThat(stock(a)).isEqualTo(960);
-        assertThat(stock(b)).isEqualTo(960);
+        assertOutcomes(outcomes, Map.of("OK", 40));
+        assertThat(stock(a)).isEqualTo(1_000 - ok(outcomes));
+        assertThat(stock(b)).isEqualTo(1_000 - ok(outcomes));
         report("20 x [A,B] + 20 x [B,A]", outcomes, "stock A " + stock(a) + ", B " + stock(b));
     }
 
@@ -146,16 +187,17 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         long userId = api.newUserWithBalance(10_000);
         long itemId = api.newItem(1_000, 100);
 
-        List<Outcome<Order>> results = Concurrently.run(30, i -> placeOrder.placeOrder(
+        List<Outcome<Order>> results = race(30, i -> placeOrder.placeOrder(
                 new PlaceOrderCommand(userId, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
         Map<String, Integer> outcomes = tally(results);
 
-        assertThat(outcomes).containsExactly(Map.entry("INSUFFICIENT_POINTS", 20), Map.entry("OK", 10));
-        assertThat(balance(userId)).isZero();
+        assertOutcomes(outcomes, Map.of("INSUFFICIENT_POINTS", 20, "OK", 10));
+        int paid = ok(outcomes);
+        assertThat(balance(userId)).isEqualTo(10_000 - 1_000L * paid).isNotNegative();
         assertThat(historySum(userId)).isEqualTo(balance(userId));
-        assertThat(stock(itemId)).isEqualTo(90);
-        assertThat(count("select count(*) from orders where user_id = ?", userId)).isEqualTo(10);
-        report("30 orders of 1,000 on a balance of 10,000", outcomes,
-                "balance 0, history sum 0, stock 90, orders 10");
+        assertThat(stock(itemId)).isEqualTo(100 - paid);
+        assertThat(count("select count(*) from orders where user_id = ?", userId)).isEqualTo(paid);
+        report("30 orders of 1,000 on a balance of 10,000", outcomes, "balance " + balance(userId)
+                + ", history sum " + historySum(userId) + ", stock " + stock(itemId) + ", orders " + paid);
     }
 }

@@ -28,8 +28,8 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A lease-based lock lost mid-transaction: the first holder stalls for 2.5 s after reading, its 1 s lease expires,
- * a second request takes the lock and commits. When the first wakes up, its write is based on a stale read and
+ * A lock lost mid-transaction: the first holder stalls for 2.5 s after reading and loses its lock meanwhile (its 1 s
+ * lease expires; for ZooKeeper its session expires), a second request takes the lock and commits. When the first wakes up, its write is based on a stale read and
  * the version check refuses it: {@code CONCURRENT_UPDATE}, no lost update, no oversell.
  */
 @Import(FaultInjection.class)
@@ -37,6 +37,11 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
 
     static final String SHORT_LEASE = "ecommerce.lock.lease-time=1s";
     static final Duration STALL = Duration.ofMillis(2_500);
+
+    /** How long the first holder stalls after its read: well past the moment it loses its lock. */
+    protected Duration stall() {
+        return STALL;
+    }
 
     @Autowired
     LockStrategy strategy;
@@ -73,6 +78,10 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
         return counter == null ? 0 : counter.count();
     }
 
+    /** Makes the stalled first holder lose its lock; for lease-based locks the lease simply runs out. */
+    protected void loseTheFirstHoldersLock() {
+    }
+
     private CompletableFuture<Object> async(Supplier<Object> call) {
         return CompletableFuture.supplyAsync(call, threads);
     }
@@ -81,19 +90,20 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
     void aChargeWhoseLeaseExpired_isRefusedAndTheLaterChargeStands() throws Exception {
         long userId = api.newUserWithBalance(1_000);
         double lostBefore = lostLocks();
-        Pause pause = Pause.afterBalanceLoad(userId, STALL);
+        Pause pause = Pause.afterBalanceLoad(userId, stall());
         FaultInjection.PAUSE.set(pause);
 
         CompletableFuture<Object> late = async(() -> chargePoint.charge(new ChargePointCommand(userId, 100, null)));
         assertThat(pause.reached.await(10, TimeUnit.SECONDS)).isTrue();
         long started = System.nanoTime();
+        loseTheFirstHoldersLock();
         CompletableFuture<Object> next = async(() -> chargePoint.charge(new ChargePointCommand(userId, 200, null)));
         next.get(30, TimeUnit.SECONDS);
         long nextWaitedMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(codeOf(late)).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
         assertThat(nextWaitedMs).as("the second got the lock when the lease ran out, before the first woke")
-                .isLessThan(STALL.toMillis());
+                .isLessThan(stall().toMillis());
         assertThat(jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, userId))
                 .isEqualTo(1_200);
         assertThat(jdbc.queryForObject("select count(*) from point_history where user_id = ?", Long.class, userId))
@@ -109,12 +119,13 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
         long itemId = api.newItem(1_000, 1);
         long first = api.newUserWithBalance(5_000);
         long second = api.newUserWithBalance(5_000);
-        Pause pause = Pause.afterStockLoad(itemId, STALL);
+        Pause pause = Pause.afterStockLoad(itemId, stall());
         FaultInjection.PAUSE.set(pause);
 
         CompletableFuture<Object> late = async(() -> placeOrder.placeOrder(
                 new PlaceOrderCommand(first, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
         assertThat(pause.reached.await(10, TimeUnit.SECONDS)).isTrue();
+        loseTheFirstHoldersLock();
         CompletableFuture<Object> next = async(() -> placeOrder.placeOrder(
                 new PlaceOrderCommand(second, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
         next.get(30, TimeUnit.SECONDS);

@@ -48,14 +48,14 @@ public abstract class LockPortContractTest extends IntegrationTest {
     @Autowired
     protected LockStrategy lockPort;
     @Autowired
-    TransactionPort transactions;
+    protected TransactionPort transactions;
     @Autowired
-    LoadPointPort loadPoint;
+    protected LoadPointPort loadPoint;
     @Autowired
     SavePointPort savePoint;
 
     /** Work that runs its own transaction, as every use case does inside its locks. */
-    private <T> T lockedTransaction(List<LockKey> keys, Duration wait, Supplier<T> work) {
+    protected <T> T lockedTransaction(List<LockKey> keys, Duration wait, Supplier<T> work) {
         return lockPort.withLocks(keys, wait, () -> transactions.inTransaction(work));
     }
 
@@ -191,7 +191,7 @@ public abstract class LockPortContractTest extends IntegrationTest {
         assertThat(loadPoint.loadPoint(userId).orElseThrow().balance()).isEqualTo(initial + 2);
     }
 
-    private Void addOne(long userId, ConcurrentLinkedQueue<Long> reads) {
+    protected Void addOne(long userId, ConcurrentLinkedQueue<Long> reads) {
         Point point = loadPoint.loadPoint(userId).orElseThrow();
         reads.add(point.balance());
         point.charge(1);

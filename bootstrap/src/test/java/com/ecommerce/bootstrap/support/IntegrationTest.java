@@ -18,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.flyway.clean-disabled=false", "ecommerce.demo-data=false",
                 "spring.datasource.hikari.maximum-pool-size=16", "spring.datasource.hikari.minimum-idle=1",
-                "spring.datasource.hikari.idle-timeout=10000"})
+                "spring.datasource.hikari.idle-timeout=10000",
+                // the in-process ZooKeeper servers log every dropped connection with a stack trace
+                "logging.level.org.apache.zookeeper=error", "logging.level.org.apache.curator=error"})
 @ActiveProfiles(resolver = DatabaseProfileResolver.class)
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTest {
@@ -38,10 +40,11 @@ public abstract class IntegrationTest {
             registry.add("spring.datasource.username", () -> TestDatabase.env(TestDatabase.USERNAME, "root"));
             registry.add("spring.datasource.password", () -> TestDatabase.env(TestDatabase.PASSWORD, ""));
         }
-        // read only by the Redis lock configurations, so only their contexts look for Redis servers
+        // read only by the Redis and ZooKeeper lock configurations, so only their contexts start or look for them
         registry.add("spring.data.redis.host", () -> TestRedis.single().split(":")[0]);
         registry.add("spring.data.redis.port", () -> TestRedis.single().split(":")[1]);
         registry.add("ecommerce.lock.redis.addresses", TestRedis::redlockAddresses);
+        registry.add("ecommerce.lock.zookeeper.connect-string", TestZooKeeper::connectString);
     }
 
     @BeforeEach
