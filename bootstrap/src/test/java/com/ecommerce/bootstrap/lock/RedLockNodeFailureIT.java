@@ -8,6 +8,9 @@ import com.ecommerce.bootstrap.support.TestRedis;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.redisson.RedissonRedLock;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,12 +60,41 @@ class RedLockNodeFailureIT {
     }
 
     @Test
+    @SuppressWarnings("deprecation")
+    void theTunedClients_makeARedLockOverADeadMasterCostWellUnderASecond() throws IOException {
+        List<String> live = Arrays.asList(TestRedis.redlockAddresses().split(","));
+        List<RedissonClient> clients = List.of(RedissonClients.create(live.get(0), TUNING),
+                RedissonClients.create(live.get(1), TUNING), RedissonClients.create(deadAddress(), TUNING));
+        try {
+            long worstMs = 0;
+            for (int i = 0; i < 3; i++) {
+                String name = "ecommerce:lock:tuning-" + someKey().id();
+                RedissonRedLock redLock = new RedissonRedLock(
+                        clients.stream().map(c -> c.getLock(name)).toArray(RLock[]::new));
+                long started = System.nanoTime();
+                try {
+                    assertThat(redLock.tryLock(3_000, 10_000, TimeUnit.MILLISECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    redLock.unlock();
+                }
+                worstMs = Math.max(worstMs, (System.nanoTime() - started) / 1_000_000);
+            }
+            assertThat(worstMs).isLessThan(1_000);
+            System.out.printf("[redlock] Redisson RedLock including a dead master, tuned clients: acquire + release "
+                    + "at most %d ms%n", worstMs);
+        } finally {
+            clients.forEach(RedissonClient::shutdown);
+        }
+    }
+
+    @Test
     void oneDeadMasterOfThree_costsWellUnderASecond() throws IOException {
         List<String> live = Arrays.asList(TestRedis.redlockAddresses().split(","));
         List<String> addresses = new ArrayList<>(live.subList(0, 2));
         addresses.add(deadAddress());
         RedLockAdapter redLock = adapterOver(addresses);
-        redLock.withLocks(List.of(someKey()), Duration.ofSeconds(3), () -> "warm-up");
 
         long worstMs = 0;
         for (int i = 0; i < 5; i++) {
@@ -72,7 +105,8 @@ class RedLockNodeFailureIT {
         }
 
         assertThat(worstMs).isLessThan(1_000);
-        System.out.printf("[redlock] 1 of 3 masters dead: acquire + release took at most %d ms%n", worstMs);
+        System.out.printf("[redlock] adapter, 1 of 3 masters dead (probed once, then left out): acquire + release "
+                + "took at most %d ms%n", worstMs);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,10 +35,32 @@ public class RedLockAdapter extends AbstractLockAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedLockAdapter.class);
     private static final Duration PROBE = Duration.ofMillis(500);
+    private static final long PROBE_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final List<RedissonClient> nodes;
     private final int quorum;
     private final Duration leaseTime;
+    private volatile long lastProbeNanos = System.nanoTime() - PROBE_EVERY_NANOS;
+    private volatile List<RedissonClient> lastLive;
+    private final Object probing = new Object();
+
+    /**
+     * A RedLock over the masters believed alive that still demands a quorum of <em>all</em> N masters (Redisson's
+     * own asks for a majority of the locks it is given, which over fewer live nodes would be less than N/2+1).
+     */
+    private static final class QuorumRedLock extends RedissonRedLock {
+        private final int quorum;
+
+        QuorumRedLock(int quorum, RLock... locks) {
+            super(locks);
+            this.quorum = quorum;
+        }
+
+        @Override
+        protected int minLocksAmount(List<RLock> locks) {
+            return quorum;
+        }
+    }
 
     public RedLockAdapter(List<RedissonClient> nodes, Duration leaseTime, LockMetrics metrics) {
         super(metrics);
@@ -47,6 +70,8 @@ public class RedLockAdapter extends AbstractLockAdapter {
         this.nodes = List.copyOf(nodes);
         this.quorum = nodes.size() / 2 + 1;
         this.leaseTime = leaseTime;
+        // assume the nodes are up until a probe says otherwise, so that start-up traffic does not fail on a guess
+        this.lastLive = this.nodes;
     }
 
     @Override
@@ -56,12 +81,13 @@ public class RedLockAdapter extends AbstractLockAdapter {
 
     @Override
     protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
+        List<RedissonClient> live = liveNodesOrFail();
         long deadline = System.nanoTime() + waitTimeout.toNanos();
         Deque<RLock[]> held = new ArrayDeque<>();
         for (LockKey key : ordered) {
-            RLock[] perNode = nodes.stream()
+            RLock[] perNode = live.stream()
                     .map(node -> node.getLock(RedissonClients.KEY_PREFIX + key.asString())).toArray(RLock[]::new);
-            RedissonRedLock redLock = new RedissonRedLock(perNode);
+            RedissonRedLock redLock = new QuorumRedLock(quorum, perNode);
             long remainingMs = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
             boolean acquired;
             try {
@@ -74,7 +100,9 @@ public class RedLockAdapter extends AbstractLockAdapter {
             }
             if (!acquired) {
                 releaseAll(held);
-                int reachable = reachableNodes();
+                lastLive = probe();
+                lastProbeNanos = System.nanoTime();
+                int reachable = lastLive.size();
                 if (reachable < quorum) {
                     throw new LockUnavailableException(reachable + " of " + nodes.size() + " Redis nodes reachable, "
                             + quorum + " needed", null);
@@ -99,7 +127,7 @@ public class RedLockAdapter extends AbstractLockAdapter {
                         perNode[0].getName(), leaseTime);
             }
             try {
-                new RedissonRedLock(perNode).unlock();
+                new QuorumRedLock(quorum, perNode).unlock();
             } catch (RedisException | IllegalMonitorStateException e) {
                 log.warn("Could not release a RedLock ({}); its lease ends it", e.getMessage());
             }
@@ -120,9 +148,44 @@ public class RedLockAdapter extends AbstractLockAdapter {
         return held;
     }
 
-    int reachableNodes() {
+    /**
+     * The masters that answered the last probe. Probes run at most once a second (one request pays for it: under a
+     * millisecond, at most 500 ms while a node is down). Locking only those masters keeps a dead one from costing
+     * every acquisition its timeout, which on a hot key would turn into a queue of {@code LOCK_TIMEOUT}s; the quorum
+     * is still counted over all N. Without a quorum alive, requests fail at once with {@code LOCK_UNAVAILABLE}, and
+     * recover within a second of the masters coming back.
+     */
+    private List<RedissonClient> liveNodesOrFail() {
+        if (System.nanoTime() - lastProbeNanos > PROBE_EVERY_NANOS) {
+            // one thread probes; the others wait for its answer instead of acting on a stale one
+            synchronized (probing) {
+                if (System.nanoTime() - lastProbeNanos > PROBE_EVERY_NANOS) {
+                    lastLive = probe();
+                    lastProbeNanos = System.nanoTime();
+                }
+            }
+        }
+        List<RedissonClient> live = lastLive;
+        if (live.size() < quorum) {
+            throw new LockUnavailableException(live.size() + " of " + nodes.size() + " Redis nodes reachable, "
+                    + quorum + " needed", null);
+        }
+        return live;
+    }
+
+    private List<RedissonClient> probe() {
         List<CompletableFuture<Boolean>> probes = nodes.stream().map(n -> RedissonClients.reachable(n, PROBE)).toList();
-        return (int) probes.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
+        List<RedissonClient> live = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (probes.get(i).join()) {
+                live.add(nodes.get(i));
+            }
+        }
+        return List.copyOf(live);
+    }
+
+    int reachableNodes() {
+        return probe().size();
     }
 
     public List<RedissonClient> nodes() {

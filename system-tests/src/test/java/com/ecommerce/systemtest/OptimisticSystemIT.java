@@ -1,0 +1,15 @@
+package com.ecommerce.systemtest;
+
+/** {@code lock-optimistic} on two instances: no lock anywhere, the version check decides, retries are bounded. */
+class OptimisticSystemIT extends TwoInstancesTest {
+
+    @Override
+    protected String strategy() {
+        return "optimistic";
+    }
+
+    @Override
+    protected boolean excludesWritersAcrossInstances() {
+        return false;
+    }
+}

@@ -1,0 +1,182 @@
+package com.ecommerce.systemtest;
+
+import com.ecommerce.systemtest.support.Database;
+import com.ecommerce.systemtest.support.Http;
+import com.ecommerce.systemtest.support.Load;
+import com.ecommerce.systemtest.support.Load.Tally;
+import com.ecommerce.systemtest.support.ServiceInstance;
+import com.ecommerce.systemtest.support.Summary;
+import com.ecommerce.systemtest.support.SystemEnv;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the packaged service, as OS processes, on one database, with one lock strategy. Requests are
+ * spread over both; the database is checked afterwards. Subclasses add the strategy's faults.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class TwoInstancesTest {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+    protected ServiceInstance a;
+    protected ServiceInstance b;
+
+    /** The strategy, as its profile without {@code lock-}. */
+    protected abstract String strategy();
+
+    /** Extra properties of both instances. */
+    protected Map<String, String> properties() {
+        return Map.of();
+    }
+
+    /** Whether the strategy excludes writers across instances (all but jvm and optimistic). */
+    protected boolean excludesWritersAcrossInstances() {
+        return true;
+    }
+
+    protected void startDependencies() {
+    }
+
+    protected void stopDependencies() {
+    }
+
+    protected ServiceInstance startInstance(String name) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("spring.profiles.active", SystemEnv.dbProfile() + ",lock-" + strategy());
+        props.put("ecommerce.lock.wait-timeout", "10s");
+        props.putAll(properties());
+        return ServiceInstance.start(strategy() + "-" + name, props);
+    }
+
+    @BeforeAll
+    void startPair() {
+        Database.recreate();
+        startDependencies();
+        // the first instance creates the schema; the second starts once it is there
+        a = startInstance("a").awaitReady(START_TIMEOUT);
+        b = startInstance("b").awaitReady(START_TIMEOUT);
+    }
+
+    @AfterAll
+    void stopPair() {
+        if (a != null) {
+            a.stop();
+        }
+        if (b != null) {
+            b.stop();
+        }
+        stopDependencies();
+    }
+
+    protected ServiceInstance either(int i) {
+        return i % 2 == 0 ? a : b;
+    }
+
+    protected static void assertConsistent() {
+        assertThat(Database.invariantViolations()).as("database invariants").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void concurrentChargesAndOrdersSpreadOverTwoInstances_endExact() {
+        long hot = Http.newUser(a, 0);
+        Tally charges = Load.run(16, 100, i -> Http.charge(either(i), hot, 100));
+
+        long item = Http.newItem(a, 1_000, 20);
+        long[] buyers = LongStream.range(0, 40).map(i -> Http.newUser(either((int) i), 5_000)).toArray();
+        Tally orders = Load.run(16, 40, i -> Http.order(either(i), buyers[i], item, 1));
+
+        assertThat(Database.balance(hot)).isEqualTo(100L * charges.ok());
+        long sold = Database.sold(item);
+        assertThat(sold).isEqualTo(orders.ok());
+        assertThat(Database.stock(item)).isEqualTo(20 - sold).isNotNegative();
+        assertThat(Database.number("select count(*) from orders o join order_line l on l.order_id = o.id "
+                + "where l.item_id = ? and o.status = 'PAID'", item)).isEqualTo(orders.ok());
+        assertConsistent();
+        if (excludesWritersAcrossInstances()) {
+            assertThat(charges.counts()).containsExactly(Map.entry("OK", 100));
+            assertThat(orders.counts()).containsExactlyInAnyOrderEntriesOf(Map.of("OK", 20, "OUT_OF_STOCK", 20));
+        } else {
+            assertThat(charges.counts().keySet()).isSubsetOf("OK", "CONCURRENT_UPDATE");
+            assertThat(orders.counts().keySet()).isSubsetOf("OK", "OUT_OF_STOCK", "CONCURRENT_UPDATE");
+            assertThat(orders.ok()).isLessThanOrEqualTo(20);
+        }
+        String check = "balance = 100 x successes, stock 20 - " + sold + " = " + Database.stock(item)
+                + ", PAID orders = successes, invariants hold";
+        Summary.add("charges of one balance, 2 instances", strategy(), charges, check);
+        Summary.add("40 buyers of 20 units, 2 instances", strategy(), orders, check);
+        onLoadDone(charges, orders);
+    }
+
+    /** For strategies whose expectation differs (jvm must show conflicts). */
+    protected void onLoadDone(Tally charges, Tally orders) {
+    }
+
+    /**
+     * SIGKILL one instance in the middle of load: it places orders of 20 items each, so it holds 21 locks almost all
+     * the time. No order may be left half-written (every item of the 20 sold the same number of times), and the
+     * locks the dead instance held must be released (lease, session or transaction) so that the other instance sells
+     * one of those items within {@code bound}.
+     */
+    protected void killOneInstanceMidLoad(Duration bound) {
+        long[] items = LongStream.range(0, 20).map(i -> Http.newItem(a, 1, 100_000)).toArray();
+        long buyer = Http.newUser(a, 1_000_000);
+        long other = Http.newUser(a, 1_000_000);
+        String allTwenty = "{\"userId\":" + buyer + ",\"lines\":[" + LongStream.of(items)
+                .mapToObj(id -> "{\"itemId\":" + id + ",\"quantity\":1}").collect(Collectors.joining(",")) + "]}";
+        CompletableFuture<Tally> load = CompletableFuture.supplyAsync(
+                () -> Load.run(16, 400, i -> Http.post(b, "/api/v1/orders", allTwenty)));
+        sleep(1_500);
+        b.kill();
+        long killedAt = System.nanoTime();
+        Http.Response afterKill;
+        int otherSold = 0;
+        do {
+            afterKill = Http.order(a, other, items[0], 1);
+        } while (afterKill.status() != 201 && System.nanoTime() - killedAt < bound.multipliedBy(3).toNanos());
+        long recoveredMs = (System.nanoTime() - killedAt) / 1_000_000;
+        if (afterKill.status() == 201) {
+            otherSold = 1;
+        }
+        Tally before = load.join();
+
+        assertThat(afterKill.status()).isEqualTo(201);
+        assertThat(recoveredMs).isLessThan(bound.toMillis());
+        assertConsistent();
+        long soldToBuyer = Database.sold(items[1]);
+        assertThat(soldToBuyer).as("the dead instance completed orders before it died").isPositive();
+        for (int k = 0; k < items.length; k++) {
+            long sold = Database.sold(items[k]) - (k == 0 ? otherSold : 0);
+            assertThat(sold).as("item %d: every order took all 20 items or none", k).isEqualTo(soldToBuyer);
+            assertThat(Database.stock(items[k])).isEqualTo(100_000 - Database.sold(items[k]));
+        }
+        assertThat(Database.balance(buyer)).isEqualTo(1_000_000 - 20 * soldToBuyer);
+        Summary.add("SIGKILL of one instance mid-load", strategy(), before,
+                soldToBuyer + " orders of 20 items, none partial; the other instance sold a locked item "
+                        + recoveredMs + " ms after the kill (bound " + bound.toMillis() + " ms)");
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
