@@ -37,10 +37,12 @@ public final class ServiceInstance implements AutoCloseable {
     public static ServiceInstance start(String name, Map<String, String> properties) {
         int port = SystemEnv.freePort();
         Path log = SystemEnv.workDir().resolve(name + "-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", SystemEnv.serviceJar().toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // small and quick to start by default; the benchmark asks for the full JIT with service.jvm.options
+        command.addAll(List.of(System.getProperty("service.jvm.options",
+                "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" ")));
+        command.addAll(List.of("-jar", SystemEnv.serviceJar().toString(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + SystemEnv.dbUrl(),
                 "--spring.datasource.username=" + SystemEnv.dbUsername(),

@@ -97,7 +97,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         e.details().forEach(problem::setProperty);
         if (e.code() == ErrorCode.LOCK_UNAVAILABLE || e.code() == ErrorCode.CONCURRENT_UPDATE
                 || e.code() == ErrorCode.LOCK_TIMEOUT) {
-            log.info("{}: {}", e.code(), e.getMessage(), e.getCause());
+            log.debug("{}: {}", e.code(), e.getMessage(), e.getCause());
         }
         return answer(problem, null);
     }

@@ -1,0 +1,246 @@
+package com.ecommerce.benchmark;
+
+import com.ecommerce.systemtest.support.Database;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The physical limits of one hot row and of Redis on this machine, measured in the same run as the service so that
+ * results can be reported as ratios (absolute figures on these machines move by tens of percent), and the raw
+ * experiments behind the claims of the source report (lost updates without control, deadlocks with unsorted locks).
+ */
+final class Baselines {
+
+    private Baselines() {
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Operations per second of {@code work} on {@code threads} connections of their own. */
+    private static double jdbcRate(int threads, Duration duration, boolean autoCommit, Work work) {
+        AtomicBoolean running = new AtomicBoolean(true);
+        LongAdder done = new LongAdder();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            futures.add(pool.submit(() -> {
+                try (Connection c = Database.connect()) {
+                    c.setAutoCommit(autoCommit);
+                    while (running.get()) {
+                        work.run(c);
+                        done.increment();
+                    }
+                }
+                return null;
+            }));
+        }
+        long started = System.nanoTime();
+        LoadGenerator.sleep(duration);
+        running.set(false);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (Future<?> f : futures) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("baseline failed", e);
+            }
+        }
+        pool.shutdown();
+        return done.sum() / seconds;
+    }
+
+    static void createHotRow(long quantity) {
+        try (Connection c = Database.connect(); Statement s = c.createStatement()) {
+            s.execute("create table if not exists bench_row (id bigint primary key, q bigint not null)");
+            s.execute("delete from bench_row");
+            s.execute("insert into bench_row (id, q) values (1, " + quantity + "), (2, " + quantity + ")");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code SELECT ... FOR UPDATE} + {@code UPDATE} + {@code COMMIT} on one hot row. */
+    static double forUpdateCommit(int threads, Duration duration) {
+        createHotRow(Long.MAX_VALUE / 2);
+        return jdbcRate(threads, duration, false, c -> {
+            try (PreparedStatement select = c.prepareStatement("select q from bench_row where id = 1 for update");
+                 PreparedStatement update = c.prepareStatement("update bench_row set q = q - 1 where id = 1")) {
+                select.executeQuery().close();
+                update.executeUpdate();
+                c.commit();
+            }
+        });
+    }
+
+    /** Autocommit {@code UPDATE ... SET q = q - 1 WHERE id = 1 AND q > 0} on one hot row. */
+    static double conditionalUpdate(int threads, Duration duration) {
+        createHotRow(Long.MAX_VALUE / 2);
+        return jdbcRate(threads, duration, true, c -> {
+            try (PreparedStatement update = c.prepareStatement("update bench_row set q = q - 1 where id = 1 and q > 0")) {
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Redis round trips per second ({@code PING}) from {@code threads} connections. Written against the socket
+     * because a PING is two lines of the protocol; a client library would measure itself as well.
+     */
+    static double redisPing(String host, int port, int threads, Duration duration) {
+        AtomicBoolean running = new AtomicBoolean(true);
+        LongAdder done = new LongAdder();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        byte[] ping = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < threads; i++) {
+            futures.add(pool.submit(() -> {
+                try (Socket socket = new Socket(host, port)) {
+                    socket.setTcpNoDelay(true);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = socket.getInputStream();
+                    byte[] reply = new byte[7];
+                    while (running.get()) {
+                        out.write(ping);
+                        out.flush();
+                        int read = 0;
+                        while (read < reply.length) {
+                            int n = in.read(reply, read, reply.length - read);
+                            if (n < 0) {
+                                throw new IOException("Redis closed the connection");
+                            }
+                            read += n;
+                        }
+                        done.increment();
+                    }
+                }
+                return null;
+            }));
+        }
+        long started = System.nanoTime();
+        LoadGenerator.sleep(duration);
+        running.set(false);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        for (Future<?> f : futures) {
+            try {
+                f.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Redis baseline failed", e);
+            }
+        }
+        pool.shutdown();
+        return done.sum() / seconds;
+    }
+
+    record LostUpdates(int threads, int incrementsEach, long expected, long actual) {
+        long lost() {
+            return expected - actual;
+        }
+    }
+
+    /** Read-modify-write without any control: each thread reads q, then writes q + 1 in its own transaction. */
+    static LostUpdates lostUpdatesWithoutControl(int threads, int incrementsEach) {
+        createHotRow(0);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                try (Connection c = Database.connect();
+                     PreparedStatement read = c.prepareStatement("select q from bench_row where id = 1");
+                     PreparedStatement write = c.prepareStatement("update bench_row set q = ? where id = 1")) {
+                    for (int i = 0; i < incrementsEach; i++) {
+                        long q;
+                        try (ResultSet rs = read.executeQuery()) {
+                            rs.next();
+                            q = rs.getLong(1);
+                        }
+                        write.setLong(1, q + 1);
+                        write.executeUpdate();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get(120, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        pool.shutdown();
+        return new LostUpdates(threads, incrementsEach, (long) threads * incrementsEach,
+                Database.number("select q from bench_row where id = 1"));
+    }
+
+    record Deadlocks(int threads, int transactionsEach, long deadlocksUnsorted, long deadlocksSorted) {
+    }
+
+    /** Transactions that lock rows 1 and 2 with FOR UPDATE: half in the opposite order, then all in one order. */
+    static Deadlocks deadlocksUnsortedVersusSorted(int threads, int transactionsEach) {
+        createHotRow(0);
+        return new Deadlocks(threads, transactionsEach, deadlocks(threads, transactionsEach, false),
+                deadlocks(threads, transactionsEach, true));
+    }
+
+    private static long deadlocks(int threads, int transactionsEach, boolean sorted) {
+        LongAdder deadlocks = new LongAdder();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            boolean reverse = !sorted && t % 2 == 1;
+            futures.add(pool.submit(() -> {
+                try (Connection c = Database.connect();
+                     PreparedStatement lock = c.prepareStatement("select q from bench_row where id = ? for update")) {
+                    c.setAutoCommit(false);
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET SESSION innodb_lock_wait_timeout = 10");
+                    }
+                    for (int i = 0; i < transactionsEach; i++) {
+                        try {
+                            for (long id : reverse ? new long[]{2, 1} : new long[]{1, 2}) {
+                                lock.setLong(1, id);
+                                lock.executeQuery().close();
+                            }
+                            c.commit();
+                        } catch (SQLException e) {
+                            if (e.getErrorCode() == 1213) {
+                                deadlocks.increment();
+                            }
+                            c.rollback();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get(300, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        pool.shutdown();
+        return deadlocks.sum();
+    }
+}
