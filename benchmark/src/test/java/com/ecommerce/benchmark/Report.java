@@ -71,8 +71,11 @@ record Report(Map<String, String> machine, Map<String, String> settings, Map<Str
                 100.0 * lostUpdates.lost() / lostUpdates.expected()));
         md.append(String.format(Locale.ROOT, "- Two rows locked with FOR UPDATE by %d threads x %d transactions: "
                         + "**%d deadlocks** when half of them lock in the opposite order, **%d** when all lock in one "
-                        + "sorted order.%n", deadlocks.threads(), deadlocks.transactionsEach(),
-                deadlocks.deadlocksUnsorted(), deadlocks.deadlocksSorted()));
+                        + "sorted order, **%d** when each takes both in one `WHERE id IN (...)` statement (half "
+                        + "listing them in the opposite order). Time taken: %,d ms, %,d ms and %,d ms, all with "
+                        + "`innodb_lock_wait_timeout` = 10 s.%n", deadlocks.threads(), deadlocks.transactionsEach(),
+                deadlocks.deadlocksUnsorted(), deadlocks.deadlocksSorted(), deadlocks.deadlocksOneStatement(),
+                deadlocks.millisUnsorted(), deadlocks.millisSorted(), deadlocks.millisOneStatement()));
         md.append("\n## Runs\n\nThroughput counts successful requests per second of the measured period; latencies "
                 + "are of every request. Ratios: to the one-hot-row `SELECT ... FOR UPDATE` + `UPDATE` + `COMMIT` "
                 + "ceiling, and to `lock-jvm` with the same scenario and instance count.\n\n");
