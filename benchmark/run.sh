@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole benchmark in one command: builds the service, then runs every strategy and scenario on one and two
-# instances with baselines, and writes docs/benchmarks/ (results.json, results.md, charts). About 12 minutes on
-# 2 cores; bounded by the runner's fixed phases (warm-up 2 s + measure 6 s per run, 48 runs, 6 start-ups).
+# instances with baselines, and writes docs/benchmarks/ (results.json, results.md, charts). About 14 minutes on
+# 2 cores; bounded by the runner's fixed phases (per strategy: 2 start-ups, 10 s JIT warm-up, 8 runs of 2 s warm-up
+# + 6 s measurement; 6 strategies).
 # Needs what .ci/run needs: JDK 21+, MariaDB on 127.0.0.1:3306 (root, empty password), Redis on 6379, redis-server.
 # Quick mode (every scenario briefly, correctness only) is part of ./mvnw verify; alone: benchmark/run.sh --quick
 set -euo pipefail
