@@ -166,12 +166,12 @@ class BenchmarkIT {
         String label = strategy + " / " + scenario.id + " / " + targets.size() + " instance(s)";
         Scenario.Prepared prepared = scenario.prepare(targets);
         Map<String, Double> metricsBefore = Observed.lockMetrics(targets);
-        double serviceCpuBefore = targets.stream().mapToDouble(t -> Observed.cpuSeconds(t.pid())).sum();
-        double dbCpuBefore = Observed.cpuSeconds(databasePid);
         Result result = LoadGenerator.run(label, Scenario.CLIENTS, settings.warmup(), settings.measure(),
-                prepared.request());
-        double serviceCpu = targets.stream().mapToDouble(t -> Observed.cpuSeconds(t.pid())).sum() - serviceCpuBefore;
-        double dbCpu = Observed.cpuSeconds(databasePid) - dbCpuBefore;
+                prepared.request(), () -> new double[]{
+                        targets.stream().mapToDouble(t -> Observed.cpuSeconds(t.pid())).sum(),
+                        Observed.cpuSeconds(databasePid)});
+        double serviceCpu = result.probeDelta()[0];
+        double dbCpu = result.probeDelta()[1];
         Map<String, Double> metricsAfter = Observed.lockMetrics(targets);
         List<String> problems = prepared.verify().apply(result.okByKind());
 

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop load generator: {@code concurrency} virtual threads, each sending its next request as soon as the
@@ -25,9 +26,12 @@ import java.util.function.Function;
  */
 final class LoadGenerator {
 
-    /** What one run produced. {@code okTotal} counts successes of the warm-up and the measured period. */
+    /**
+     * What one run produced. {@code okTotal} counts successes of the warm-up and the measured period;
+     * {@code probeDelta} is how much each value of the probe grew during the measured period only.
+     */
     record Result(double seconds, long measuredRequests, Histogram latencyMicros, Map<String, Long> outcomes,
-                  Map<String, Long> okByKind, long okTotal) {
+                  Map<String, Long> okByKind, long okTotal, double[] probeDelta) {
         double throughput() {
             return outcomes.getOrDefault("OK", 0L) / seconds;
         }
@@ -42,6 +46,15 @@ final class LoadGenerator {
 
     static Result run(String label, int concurrency, Duration warmup, Duration measure,
                       Function<ThreadLocalRandom, Sent> request) {
+        return run(label, concurrency, warmup, measure, request, () -> new double[0]);
+    }
+
+    /**
+     * As above, sampling {@code probe} (cumulative counters, e.g. CPU seconds of processes) exactly when the measured
+     * period starts and ends.
+     */
+    static Result run(String label, int concurrency, Duration warmup, Duration measure,
+                      Function<ThreadLocalRandom, Sent> request, Supplier<double[]> probe) {
         Recorder recorder = new Recorder(3);
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         Map<String, LongAdder> okByKind = new ConcurrentHashMap<>();
@@ -70,6 +83,7 @@ final class LoadGenerator {
         }
         sleep(warmup);
         recorder.reset();
+        double[] probeBefore = probe.get();
         measuring.set(true);
         long started = System.nanoTime();
         long end = started + measure.toNanos();
@@ -85,6 +99,10 @@ final class LoadGenerator {
         }
         measuring.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
+        double[] probeDelta = probe.get();
+        for (int i = 0; i < probeDelta.length; i++) {
+            probeDelta[i] -= probeBefore[i];
+        }
         Histogram histogram = recorder.getIntervalHistogram();
         running.set(false);
         threads.shutdown();
@@ -98,7 +116,7 @@ final class LoadGenerator {
         Map<String, Long> ok = new TreeMap<>();
         okByKind.forEach((k, v) -> ok.put(k, v.sum()));
         return new Result(seconds, measured.get(), histogram, counted, ok,
-                ok.values().stream().mapToLong(Long::longValue).sum());
+                ok.values().stream().mapToLong(Long::longValue).sum(), probeDelta);
     }
 
     static void sleep(Duration duration) {
