@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole benchmark in one command: builds the service, then runs every strategy and scenario on one and two
-# instances with baselines, and writes docs/benchmarks/ (results.json, results.md, charts). About 14 minutes on
+# instances with baselines, and writes docs/benchmarks/ (results.json, results.md, charts). About 13 minutes on
 # 2 cores; bounded by the runner's fixed phases (per strategy: 2 start-ups, 10 s JIT warm-up, 8 runs of 2 s warm-up
 # + 6 s measurement; 6 strategies).
 # Needs what .ci/run needs: JDK 21+, MariaDB on 127.0.0.1:3306 (root, empty password), Redis on 6379, redis-server.
