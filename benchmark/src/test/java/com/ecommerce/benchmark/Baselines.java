@@ -36,21 +36,20 @@ final class Baselines {
         void run(Connection c) throws SQLException;
     }
 
-    /** Operations per second of {@code work} on {@code threads} connections of their own. */
-    private static double jdbcRate(int threads, Duration duration, boolean autoCommit, Work work) {
+    /** One thread's part of a rate measurement: set up, then one operation per {@code done} increment while running. */
+    private interface Loop {
+        void run(AtomicBoolean running, LongAdder done) throws Exception;
+    }
+
+    /** Operations per second of {@code loop} on {@code threads} threads over {@code duration}. */
+    private static double rate(int threads, Duration duration, Loop loop) {
         AtomicBoolean running = new AtomicBoolean(true);
         LongAdder done = new LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             futures.add(pool.submit(() -> {
-                try (Connection c = Database.connect()) {
-                    c.setAutoCommit(autoCommit);
-                    while (running.get()) {
-                        work.run(c);
-                        done.increment();
-                    }
-                }
+                loop.run(running, done);
                 return null;
             }));
         }
@@ -58,15 +57,34 @@ final class Baselines {
         LoadGenerator.sleep(duration);
         running.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
-        for (Future<?> f : futures) {
-            try {
-                f.get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("baseline failed", e);
-            }
-        }
-        pool.shutdown();
+        awaitAll(pool, futures, 60);
         return done.sum() / seconds;
+    }
+
+    /** Waits for every task (at most {@code seconds} each), rethrowing the first failure, then shuts the pool down. */
+    private static void awaitAll(ExecutorService pool, List<Future<?>> futures, int seconds) {
+        try {
+            for (Future<?> f : futures) {
+                f.get(seconds, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("baseline or experiment failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Operations per second of {@code work} on {@code threads} connections of their own. */
+    private static double jdbcRate(int threads, Duration duration, boolean autoCommit, Work work) {
+        return rate(threads, duration, (running, done) -> {
+            try (Connection c = Database.connect()) {
+                c.setAutoCommit(autoCommit);
+                while (running.get()) {
+                    work.run(c);
+                    done.increment();
+                }
+            }
+        });
     }
 
     static void createHotRow(long quantity) {
@@ -107,48 +125,28 @@ final class Baselines {
      * because a PING is two lines of the protocol; a client library would measure itself as well.
      */
     static double redisPing(String host, int port, int threads, Duration duration) {
-        AtomicBoolean running = new AtomicBoolean(true);
-        LongAdder done = new LongAdder();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> futures = new ArrayList<>();
         byte[] ping = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < threads; i++) {
-            futures.add(pool.submit(() -> {
-                try (Socket socket = new Socket(host, port)) {
-                    socket.setTcpNoDelay(true);
-                    OutputStream out = socket.getOutputStream();
-                    InputStream in = socket.getInputStream();
-                    byte[] reply = new byte[7];
-                    while (running.get()) {
-                        out.write(ping);
-                        out.flush();
-                        int read = 0;
-                        while (read < reply.length) {
-                            int n = in.read(reply, read, reply.length - read);
-                            if (n < 0) {
-                                throw new IOException("Redis closed the connection");
-                            }
-                            read += n;
+        return rate(threads, duration, (running, done) -> {
+            try (Socket socket = new Socket(host, port)) {
+                socket.setTcpNoDelay(true);
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                byte[] reply = new byte[7];
+                while (running.get()) {
+                    out.write(ping);
+                    out.flush();
+                    int read = 0;
+                    while (read < reply.length) {
+                        int n = in.read(reply, read, reply.length - read);
+                        if (n < 0) {
+                            throw new IOException("Redis closed the connection");
                         }
-                        done.increment();
+                        read += n;
                     }
+                    done.increment();
                 }
-                return null;
-            }));
-        }
-        long started = System.nanoTime();
-        LoadGenerator.sleep(duration);
-        running.set(false);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        for (Future<?> f : futures) {
-            try {
-                f.get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("Redis baseline failed", e);
             }
-        }
-        pool.shutdown();
-        return done.sum() / seconds;
+        });
     }
 
     record LostUpdates(int threads, int incrementsEach, long expected, long actual) {
@@ -180,14 +178,7 @@ final class Baselines {
                 return null;
             }));
         }
-        for (Future<?> f : futures) {
-            try {
-                f.get(120, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        pool.shutdown();
+        awaitAll(pool, futures, 120);
         return new LostUpdates(threads, incrementsEach, (long) threads * incrementsEach,
                 Database.number("select q from bench_row where id = 1"));
     }
@@ -268,14 +259,7 @@ final class Baselines {
                 return null;
             }));
         }
-        for (Future<?> f : futures) {
-            try {
-                f.get(300, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        pool.shutdown();
+        awaitAll(pool, futures, 300);
         return new Count(deadlocks.sum(), (System.nanoTime() - started) / 1_000_000);
     }
 }
