@@ -54,8 +54,9 @@ public class ChargePointService implements ChargePointUseCase {
                             Point point = loadPointPort.loadPoint(userId).orElseThrow(() -> NotFound.user(userId));
                             claim.claim();
                             PointHistory entry = point.charge(command.amount());
-                            savePointPort.updatePoint(point);
+                            // the balance, the contended row, is written last: its row lock lasts only to the commit
                             savePointHistoryPort.appendHistory(entry.at(Timestamps.now(clock)));
+                            savePointPort.updatePoint(point);
                             claim.complete(point.balance());
                             return new PointBalance(userId, point.balance());
                         })));

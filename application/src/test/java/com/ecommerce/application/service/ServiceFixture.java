@@ -33,7 +33,7 @@ class ServiceFixture {
     final GetItemService getItem = new GetItemService(store, store, store);
     final ListItemsService listItems = new ListItemsService(store, store, store);
     final RestockItemService restock = new RestockItemService(store, store, lock, store, WAIT);
-    final PlaceOrderService placeOrder = new PlaceOrderService(store, store, store, store, store, store, store, store,
+    final PlaceOrderService placeOrder = new PlaceOrderService(store, store, store, store, store, store, store, store, store,
             lock, store, idempotency, clock, WAIT);
     final GetOrderService getOrder = new GetOrderService(store, store);
     final ListUserOrdersService listOrders = new ListUserOrdersService(store, store, store);

@@ -98,12 +98,12 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    PlaceOrderService placeOrderService(LoadPointPort loadPoint, SavePointPort savePoint,
+    PlaceOrderService placeOrderService(LoadUserPort users, LoadPointPort loadPoint, SavePointPort savePoint,
                                         SavePointHistoryPort history, LoadItemPort items, LoadStockPort loadStock,
                                         SaveStockPort saveStock, LoadOrderPort loadOrder, SaveOrderPort saveOrder,
                                         LockPort lock, TransactionPort tx, Idempotency idempotency, Clock clock,
                                         LockProperties lockProperties) {
-        return new PlaceOrderService(loadPoint, savePoint, history, items, loadStock, saveStock, loadOrder, saveOrder,
+        return new PlaceOrderService(users, loadPoint, savePoint, history, items, loadStock, saveStock, loadOrder, saveOrder,
                 lock, tx, idempotency, clock, lockProperties.waitTimeout());
     }
 

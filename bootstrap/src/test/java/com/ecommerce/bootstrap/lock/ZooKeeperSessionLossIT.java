@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * the next request takes the lock, and the version check refuses the late holder's write.
  */
 @ActiveProfiles("lock-zookeeper")
-@TestPropertySource(properties = LeaseExpiryTest.SHORT_LEASE)
+@TestPropertySource(properties = {LeaseExpiryTest.SHORT_LEASE, LeaseExpiryTest.SECOND_PARTY_AS_ANOTHER_INSTANCE})
 class ZooKeeperSessionLossIT extends LeaseExpiryTest {
 
     @Autowired

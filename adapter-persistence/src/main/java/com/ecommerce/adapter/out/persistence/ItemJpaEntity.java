@@ -50,4 +50,12 @@ class ItemJpaEntity {
     long getPrice() {
         return price;
     }
+
+    /**
+     * Spring Data's {@code isNew} check reads the version through a getter and, without one, throws and catches a
+     * {@code NotReadablePropertyException} on every {@code save()} before falling back to the field.
+     */
+    Long getVersion() {
+        return version;
+    }
 }

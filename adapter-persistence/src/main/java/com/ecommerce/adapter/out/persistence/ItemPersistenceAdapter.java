@@ -9,20 +9,34 @@ import com.ecommerce.domain.shared.Page;
 import com.ecommerce.domain.shared.PageQuery;
 import com.ecommerce.domain.stock.Item;
 import com.ecommerce.domain.stock.ItemStock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+/**
+ * Items and their stock. An item's name and price never change once registered (the API has no way to change or
+ * delete them), so items are cached in this instance after their first read: an order learns its prices, and a
+ * product page its name, without a query. Nothing needs invalidating, on any number of instances. Unknown ids are
+ * not cached (they may be registered later). Stock changes all the time and is always read from the database.
+ */
 @Component
 class ItemPersistenceAdapter implements LoadItemPort, SaveItemPort, LoadStockPort, SaveStockPort {
+
+    private static final int CACHED_ITEMS = 100_000;
 
     private final ItemRepository itemRepository;
     private final ItemStockRepository stockRepository;
     private final Clock clock;
+    private final Cache<Long, Item> items = Caffeine.newBuilder().maximumSize(CACHED_ITEMS).build();
 
     ItemPersistenceAdapter(ItemRepository itemRepository, ItemStockRepository stockRepository, Clock clock) {
         this.itemRepository = itemRepository;
@@ -34,18 +48,26 @@ class ItemPersistenceAdapter implements LoadItemPort, SaveItemPort, LoadStockPor
         return Item.reconstitute(e.getId(), e.getName(), e.getPrice());
     }
 
-    private static ItemStock toDomain(ItemStockJpaEntity e) {
-        return ItemStock.reconstitute(e.getItemId(), e.getQuantity(), e.getVersion());
+    private static ItemStock toDomain(ItemStockRepository.StockRow row) {
+        return ItemStock.reconstitute(row.itemId(), row.quantity(), row.version());
     }
 
     @Override
     public Optional<Item> loadItem(long itemId) {
-        return itemRepository.findById(itemId).map(ItemPersistenceAdapter::toDomain);
+        Item cached = items.getIfPresent(itemId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Item> loaded = itemRepository.findById(itemId).map(ItemPersistenceAdapter::toDomain);
+        loaded.ifPresent(item -> items.put(itemId, item));
+        return loaded;
     }
 
     @Override
     public List<Item> loadItems(Collection<Long> itemIds) {
-        return itemRepository.findAllById(itemIds).stream().map(ItemPersistenceAdapter::toDomain).toList();
+        Map<Long, Item> found = items.getAll(itemIds, missing -> itemRepository.findByIdIn(List.copyOf(missing)).stream()
+                .map(ItemPersistenceAdapter::toDomain).collect(Collectors.toMap(Item::id, Function.identity())));
+        return List.copyOf(found.values());
     }
 
     @Override
@@ -56,17 +78,19 @@ class ItemPersistenceAdapter implements LoadItemPort, SaveItemPort, LoadStockPor
 
     @Override
     public Item saveNewItem(Item item) {
-        return toDomain(itemRepository.save(new ItemJpaEntity(item.name(), item.price(), Timestamps.now(clock))));
+        Item saved = toDomain(itemRepository.save(new ItemJpaEntity(item.name(), item.price(), Timestamps.now(clock))));
+        // not cached here: the transaction that registers it may still roll back
+        return saved;
     }
 
     @Override
     public Optional<ItemStock> loadStock(long itemId) {
-        return stockRepository.findById(itemId).map(ItemPersistenceAdapter::toDomain);
+        return stockRepository.findRow(itemId).map(ItemPersistenceAdapter::toDomain);
     }
 
     @Override
     public List<ItemStock> loadStocks(Collection<Long> itemIds) {
-        return stockRepository.findAllById(itemIds).stream().map(ItemPersistenceAdapter::toDomain).toList();
+        return stockRepository.findRows(itemIds).stream().map(ItemPersistenceAdapter::toDomain).toList();
     }
 
     @Override

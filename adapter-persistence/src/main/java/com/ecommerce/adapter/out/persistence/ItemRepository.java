@@ -1,6 +1,15 @@
 package com.ecommerce.adapter.out.persistence;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.util.Collection;
+import java.util.List;
 
 interface ItemRepository extends JpaRepository<ItemJpaEntity, Long> {
+
+    /** In place of {@code findAllById}, which builds a new criteria query on every call; this one is translated once. */
+    @Query("select i from ItemJpaEntity i where i.id in :ids")
+    List<ItemJpaEntity> findByIdIn(@Param("ids") Collection<Long> ids);
 }

@@ -5,10 +5,30 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
 interface ItemStockRepository extends JpaRepository<ItemStockJpaEntity, Long> {
 
+    /** What an order reads inside its locks, as plain values: nothing to snapshot for dirty checking. */
+    record StockRow(long itemId, long quantity, long version) {
+    }
+
+    /**
+     * In place of {@code findAllById}, which builds and translates a criteria query on every call (about a quarter
+     * of the CPU samples of the order path in the profile); a declared JPQL query is translated once and cached.
+     */
+    @Query("select new com.ecommerce.adapter.out.persistence.ItemStockRepository$StockRow(s.itemId, s.quantity, s.version) "
+            + "from ItemStockJpaEntity s where s.itemId in :itemIds")
+    List<StockRow> findRows(@Param("itemIds") Collection<Long> itemIds);
+
+    @Query("select new com.ecommerce.adapter.out.persistence.ItemStockRepository$StockRow(s.itemId, s.quantity, s.version) "
+            + "from ItemStockJpaEntity s where s.itemId = :itemId")
+    Optional<StockRow> findRow(@Param("itemId") long itemId);
+
     /** The version fence: 0 rows means someone else wrote since {@code expectedVersion} was read. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true)
     @Query("update ItemStockJpaEntity s set s.quantity = :quantity, s.version = s.version + 1 "
             + "where s.itemId = :itemId and s.version = :expectedVersion")
     int updateIfVersionMatches(@Param("itemId") long itemId, @Param("quantity") long quantity,

@@ -78,4 +78,12 @@ class OrderJpaEntity {
     List<OrderLineEmbeddable> getLines() {
         return lines;
     }
+
+    /**
+     * Spring Data's {@code isNew} check reads the version through a getter and, without one, throws and catches a
+     * {@code NotReadablePropertyException} on every {@code save()} before falling back to the field.
+     */
+    Long getVersion() {
+        return version;
+    }
 }

@@ -12,6 +12,8 @@ import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import com.ecommerce.domain.shared.Page;
 import com.ecommerce.domain.shared.PageQuery;
 import com.ecommerce.domain.user.User;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -21,10 +23,13 @@ import java.util.Optional;
 class PointPersistenceAdapter implements LoadUserPort, SaveUserPort, LoadPointPort, SavePointPort,
         LoadPointHistoryPort, SavePointHistoryPort {
 
+    private static final int KNOWN_USERS = 1_000_000;
+
     private final UserRepository userRepository;
     private final PointRepository pointRepository;
     private final PointHistoryRepository historyRepository;
     private final Clock clock;
+    private final Cache<Long, Boolean> knownUsers = Caffeine.newBuilder().maximumSize(KNOWN_USERS).build();
 
     PointPersistenceAdapter(UserRepository userRepository, PointRepository pointRepository,
                             PointHistoryRepository historyRepository, Clock clock) {
@@ -39,9 +44,20 @@ class PointPersistenceAdapter implements LoadUserPort, SaveUserPort, LoadPointPo
         return userRepository.findById(userId).map(e -> User.reconstitute(e.getId(), e.getName()));
     }
 
+    /**
+     * Users are never deleted, so once a user is known to exist it is remembered in this instance: an order checks
+     * its buyer before taking any lock without a query. Unknown ids are not remembered (they may register later).
+     */
     @Override
     public boolean userExists(long userId) {
-        return userRepository.existsById(userId);
+        if (knownUsers.getIfPresent(userId) != null) {
+            return true;
+        }
+        boolean exists = userRepository.existsById(userId);
+        if (exists) {
+            knownUsers.put(userId, Boolean.TRUE);
+        }
+        return exists;
     }
 
     @Override
@@ -52,8 +68,7 @@ class PointPersistenceAdapter implements LoadUserPort, SaveUserPort, LoadPointPo
 
     @Override
     public Optional<Point> loadPoint(long userId) {
-        return pointRepository.findById(userId)
-                .map(e -> Point.reconstitute(e.getUserId(), e.getBalance(), e.getVersion()));
+        return pointRepository.findRow(userId).map(r -> Point.reconstitute(r.userId(), r.balance(), r.version()));
     }
 
     @Override

@@ -42,4 +42,12 @@ class UserJpaEntity {
     String getName() {
         return name;
     }
+
+    /**
+     * Spring Data's {@code isNew} check reads the version through a getter and, without one, throws and catches a
+     * {@code NotReadablePropertyException} on every {@code save()} before falling back to the field.
+     */
+    Long getVersion() {
+        return version;
+    }
 }

@@ -1,6 +1,8 @@
 package com.ecommerce.adapter.out.lock.db;
 
+import com.ecommerce.adapter.out.lock.jvm.LocallyQueuedLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +17,8 @@ public class DatabaseLockConfiguration {
 
     @Bean
     LockStrategy databaseLockAdapter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                                     MeterRegistry registry) {
-        return new DatabaseLockAdapter(transactionManager, jdbc, new LockMetrics(registry, "db"));
+                                     LockProperties properties, MeterRegistry registry) {
+        return LocallyQueuedLockAdapter.inFrontOf(
+                new DatabaseLockAdapter(transactionManager, jdbc, new LockMetrics(registry, "db")), properties, registry);
     }
 }

@@ -88,30 +88,40 @@ public class RedLockAdapter extends AbstractLockAdapter {
             RLock[] perNode = live.stream()
                     .map(node -> node.getLock(RedissonClients.KEY_PREFIX + key.asString())).toArray(RLock[]::new);
             RedissonRedLock redLock = new QuorumRedLock(quorum, perNode);
-            long remainingMs = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-            boolean acquired;
-            try {
-                acquired = remainingMs > 0 && redLock.tryLock(remainingMs, leaseTime.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                acquired = false;
-            } catch (RedisException e) {
-                acquired = false;
-            }
-            if (!acquired) {
-                releaseAll(held);
-                lastLive = probe();
+            while (!tryLock(redLock, deadline)) {
+                // A quorum that answers is busy, not down: try again while the wait lasts. (RedissonRedLock gives
+                // up early when too many nodes fail a command, for example a reply that came late under load.)
+                lastLive = probe(nodes);
                 lastProbeNanos = System.nanoTime();
                 int reachable = lastLive.size();
                 if (reachable < quorum) {
+                    releaseAll(held);
                     throw new LockUnavailableException(reachable + " of " + nodes.size() + " Redis nodes reachable, "
                             + quorum + " needed", null);
                 }
-                throw new LockTimeoutException(ordered.toString(), waitTimeout);
+                if (deadline - System.nanoTime() <= 0 || Thread.currentThread().isInterrupted()) {
+                    releaseAll(held);
+                    throw new LockTimeoutException(ordered.toString(), waitTimeout);
+                }
             }
             held.push(perNode);
         }
         return () -> releaseAll(held);
+    }
+
+    private boolean tryLock(RedissonRedLock redLock, long deadline) {
+        long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+        if (remainingMs <= 0) {
+            return false;
+        }
+        try {
+            return redLock.tryLock(remainingMs, leaseTime.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RedisException e) {
+            return false;
+        }
     }
 
     /**
@@ -160,7 +170,7 @@ public class RedLockAdapter extends AbstractLockAdapter {
             // one thread probes; the others wait for its answer instead of acting on a stale one
             synchronized (probing) {
                 if (System.nanoTime() - lastProbeNanos > PROBE_EVERY_NANOS) {
-                    lastLive = probe();
+                    lastLive = probe(nodes);
                     lastProbeNanos = System.nanoTime();
                 }
             }
@@ -173,7 +183,7 @@ public class RedLockAdapter extends AbstractLockAdapter {
         return live;
     }
 
-    private List<RedissonClient> probe() {
+    private static List<RedissonClient> probe(List<RedissonClient> nodes) {
         List<CompletableFuture<Boolean>> probes = nodes.stream().map(n -> RedissonClients.reachable(n, PROBE)).toList();
         List<RedissonClient> live = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -185,7 +195,12 @@ public class RedLockAdapter extends AbstractLockAdapter {
     }
 
     int reachableNodes() {
-        return probe().size();
+        return reachable(nodes);
+    }
+
+    /** How many of {@code nodes} answer a probe now. */
+    static int reachable(List<RedissonClient> nodes) {
+        return probe(nodes).size();
     }
 
     public List<RedissonClient> nodes() {

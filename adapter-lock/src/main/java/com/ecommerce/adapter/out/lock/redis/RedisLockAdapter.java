@@ -25,6 +25,9 @@ public class RedisLockAdapter extends AbstractLockAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLockAdapter.class);
 
+    /** The least time a probe gets to tell a busy Redis from a dead one, even when the wait is nearly over. */
+    private static final Duration PROBE_MIN = Duration.ofSeconds(1);
+
     private final RedissonClient redisson;
     private final Duration leaseTime;
 
@@ -41,22 +44,51 @@ public class RedisLockAdapter extends AbstractLockAdapter {
 
     @Override
     protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
+        long deadline = System.nanoTime() + waitTimeout.toNanos();
         RLock[] locks = ordered.stream().map(k -> redisson.getLock(RedissonClients.KEY_PREFIX + k.asString()))
                 .toArray(RLock[]::new);
         RLock lock = locks.length == 1 ? locks[0] : redisson.getMultiLock(locks);
-        boolean acquired;
-        try {
-            acquired = lock.tryLock(waitTimeout.toMillis(), leaseTime.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LockTimeoutException(ordered.toString(), waitTimeout, e);
-        } catch (RedisException e) {
-            throw new LockUnavailableException("Redis did not answer: " + e.getClass().getSimpleName(), e);
+        while (true) {
+            long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+            try {
+                if (remainingMs > 0 && lock.tryLock(remainingMs, leaseTime.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return () -> release(lock, ordered);
+                }
+                throw new LockTimeoutException(ordered.toString(), waitTimeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LockTimeoutException(ordered.toString(), waitTimeout, e);
+            } catch (RedisException e) {
+                busyOrDown(e, locks, ordered, deadline, waitTimeout);
+            }
         }
-        if (!acquired) {
-            throw new LockTimeoutException(ordered.toString(), waitTimeout);
+    }
+
+    /**
+     * A command failed (typically a reply later than the client timeout). Whether Redis is down or only busy (a
+     * loaded machine, a starved client thread) is asked with a probe: no answer is {@code LOCK_UNAVAILABLE}; an
+     * answer means busy, so whatever the failed command may have taken is given back and the caller tries again
+     * while its wait lasts ({@code LOCK_TIMEOUT} when it is over).
+     */
+    private void busyOrDown(RedisException failure, RLock[] locks, List<LockKey> ordered, long deadline,
+                            Duration waitTimeout) {
+        Duration probe = Duration.ofNanos(Math.max(PROBE_MIN.toNanos(), deadline - System.nanoTime()));
+        if (!RedissonClients.reachable(redisson, probe).join()) {
+            throw new LockUnavailableException("Redis did not answer: " + failure.getClass().getSimpleName(), failure);
         }
-        return () -> release(lock, ordered);
+        for (RLock one : locks) {
+            try {
+                if (one.isHeldByCurrentThread()) {
+                    one.unlock();
+                }
+            } catch (RedisException | IllegalMonitorStateException e) {
+                // its lease ends it
+            }
+        }
+        if (deadline - System.nanoTime() <= 0) {
+            throw new LockTimeoutException(ordered.toString(), waitTimeout, failure);
+        }
+        log.debug("Redis answered late ({}); retrying {} within the wait", failure.getMessage(), ordered);
     }
 
     private void release(RLock lock, List<LockKey> keys) {

@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.lock.redis;
 
+import com.ecommerce.adapter.out.lock.jvm.LocallyQueuedLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
@@ -27,7 +28,9 @@ public class RedisLockConfiguration {
 
     @Bean
     LockStrategy redisLockAdapter(RedissonClient lockRedisson, LockProperties properties, MeterRegistry registry) {
-        return new RedisLockAdapter(lockRedisson, properties.leaseTime(), new LockMetrics(registry, "redis"));
+        return LocallyQueuedLockAdapter.inFrontOf(
+                new RedisLockAdapter(lockRedisson, properties.leaseTime(), new LockMetrics(registry, "redis")),
+                properties, registry);
     }
 
     @Bean

@@ -7,11 +7,14 @@ import java.time.Duration;
 
 /**
  * {@code ecommerce.lock.*}. {@code waitTimeout}: how long a request waits for all its locks (default 3 s).
- * {@code leaseTime}: how long a lease-based lock lives without being released (default 10 s).
+ * {@code leaseTime}: how long a lease-based lock lives without being released (default 10 s). {@code localQueue}:
+ * whether the shared strategies (db, redis, redlock, zookeeper) queue a key's waiters in the JVM first, so that one
+ * thread per instance and key contends for the shared lock (default true; off only to measure what it buys).
  */
 @ConfigurationProperties("ecommerce.lock")
 public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
                              @DefaultValue("10s") Duration leaseTime,
+                             @DefaultValue("true") boolean localQueue,
                              @DefaultValue Jvm jvm,
                              @DefaultValue Redis redis,
                              @DefaultValue Optimistic optimistic,

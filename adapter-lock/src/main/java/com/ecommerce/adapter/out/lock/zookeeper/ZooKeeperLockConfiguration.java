@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.lock.zookeeper;
 
+import com.ecommerce.adapter.out.lock.jvm.LocallyQueuedLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
@@ -36,8 +37,8 @@ public class ZooKeeperLockConfiguration {
 
     @Bean
     LockStrategy zooKeeperLockAdapter(CuratorFramework lockCurator, LockProperties properties, MeterRegistry registry) {
-        return new ZooKeeperLockAdapter(lockCurator, properties.zookeeper().basePath(),
-                new LockMetrics(registry, "zookeeper"));
+        return LocallyQueuedLockAdapter.inFrontOf(new ZooKeeperLockAdapter(lockCurator,
+                properties.zookeeper().basePath(), new LockMetrics(registry, "zookeeper")), properties, registry);
     }
 
     @Bean
