@@ -70,11 +70,10 @@ public final class Idempotency {
 
     <R> R run(String scope, long userId, IdempotencyKey key, String request, LongFunction<R> replay,
               Function<Claim, R> work) {
-        String fingerprint = digest(request);
-        Claim claim = new Claim(scope, userId, key, fingerprint);
         if (key == null) {
-            return work.apply(claim);
+            return work.apply(new Claim(scope, userId, null, null));
         }
+        Claim claim = new Claim(scope, userId, key, digest(request));
         Optional<R> earlier = replayIfRecorded(claim, replay);
         if (earlier.isPresent()) {
             return earlier.get();
