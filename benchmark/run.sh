@@ -6,12 +6,12 @@
 #   2. two fresh instances for the runs (lock wait 10 s) and a JIT warm-up of mixed load on them (60 s,
 #      -Dbenchmark.jit=90s to change), recorded in 10 s windows: throughput and service CPU ms per success;
 #   3. the read scenarios info (GET /actuator/info) and item-read on one instance, then hot-item, spread,
-#      charge-storm and mixed on one and two instances (2 s warm-up + 6 s measurement each, 64 clients). Reported per
+#      charge-storm and mixed on one and two instances (2 s warm-up + 5 s measurement each, 64 clients). Reported per
 #      run: throughput, latencies, lock wait/hold, CPU of service and database in cores, service CPU ms per successful
 #      request and that as a multiple of info's, and the load generator's own CPU (cores, ms per request).
-# Writes docs/benchmarks/ (results.json, results.md with a headline table at the top, charts). About 23 minutes on
-# 2 cores, bounded by the fixed phases (per strategy up to 5 service start-ups of about 15 s, 60 s JIT warm-up,
-# 10 runs of 8 s, 4 bursts; 6 strategies); the report prints the total.
+# Writes docs/benchmarks/ (results.json, results.md with a headline table at the top, charts). About 24 minutes on
+# 2 cores (an estimate from the phases' lengths), bounded by the fixed phases (per strategy up to 5 service start-ups
+# of about 15 s, 60 s JIT warm-up, 10 runs of 7 s, 4 bursts; 6 strategies); the report prints the total.
 # Needs what .ci/run needs: JDK 21+, MariaDB on 127.0.0.1:3306 (root, empty password), Redis on 6379, redis-server.
 # Quick mode (every scenario and burst briefly, correctness only, no JIT warm-up) is part of ./mvnw verify; alone:
 # benchmark/run.sh --quick. Further arguments go to Maven: benchmark/run.sh -Dbenchmark.jit=120s

@@ -55,7 +55,8 @@ class BenchmarkIT {
 
     /**
      * {@code jit}: unmeasured mixed load on both fresh instances before a strategy's first scenario, so that the
-     * first scenario is not measured on a cold JIT (zero in quick mode, which measures nothing).
+     * first scenario is not measured on a cold JIT (zero in quick mode, which measures nothing). Full mode measures
+     * each run for 5 s, so that with the bursts and the 60 s warm-ups it stays under about 25 minutes.
      * {@code runsOnBurstInstances}: the runs reuse the two-instance burst instances instead of two of their own
      * (quick mode: three service start-ups per strategy instead of five).
      */
@@ -64,7 +65,7 @@ class BenchmarkIT {
                             boolean runsOnBurstInstances) {
         static Settings of(String mode, String jit) {
             Settings settings = mode.equals("full")
-                    ? new Settings(mode, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(6),
+                    ? new Settings(mode, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(5),
                     Duration.ofSeconds(5), 64, 50, 16, 100, false)
                     : new Settings(mode, Duration.ZERO, Duration.ofMillis(300), Duration.ofSeconds(1),
                     Duration.ofSeconds(1), 16, 20, 8, 20, true);
