@@ -1,15 +1,25 @@
 #!/usr/bin/env bash
-# The whole benchmark in one command: builds the service, then runs every strategy and scenario on one and two
-# instances with baselines, and writes docs/benchmarks/ (results.json, results.md, charts). About 13 minutes on
-# 2 cores; bounded by the runner's fixed phases (per strategy: 2 start-ups, 10 s JIT warm-up, 8 runs of 2 s warm-up
-# + 6 s measurement; 6 strategies).
+# The whole benchmark in one command: builds the service, then for each of the six lock strategies
+#   1. bursts on freshly started instances with the service's default lock wait (3 s): 200 buyers of an item that
+#      has 100 units, then 100 charges of one balance, every request released at once; on one instance and (except
+#      jvm) on two. Reported: outcomes by code, 503s, wall time, p50/p99/max, exact database state;
+#   2. two fresh instances for the runs (lock wait 10 s) and a JIT warm-up of mixed load on them (60 s,
+#      -Dbenchmark.jit=90s to change), recorded in 10 s windows: throughput and service CPU ms per success;
+#   3. the read scenarios info (GET /actuator/info) and item-read on one instance, then hot-item, spread,
+#      charge-storm and mixed on one and two instances (2 s warm-up + 5 s measurement each, 64 clients). Reported per
+#      run: throughput, latencies, lock wait/hold, CPU of service and database in cores, service CPU ms per successful
+#      request and that as a multiple of info's, and the load generator's own CPU (cores, ms per request).
+# Writes docs/benchmarks/ (results.json, results.md with a headline table at the top, charts). About 24 minutes on
+# 2 cores (an estimate from the phases' lengths), bounded by the fixed phases (per strategy up to 5 service start-ups
+# of about 15 s, 60 s JIT warm-up, 10 runs of 7 s, 4 bursts; 6 strategies); the report prints the total.
 # Needs what .ci/run needs: JDK 21+, MariaDB on 127.0.0.1:3306 (root, empty password), Redis on 6379, redis-server.
-# Quick mode (every scenario briefly, correctness only) is part of ./mvnw verify; alone: benchmark/run.sh --quick
+# Quick mode (every scenario and burst briefly, correctness only, no JIT warm-up) is part of ./mvnw verify; alone:
+# benchmark/run.sh --quick. Further arguments go to Maven: benchmark/run.sh -Dbenchmark.jit=120s
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=full
 output="$PWD/docs/benchmarks"
-if [ "${1:-}" = "--quick" ]; then mode=quick; output="$PWD/benchmark/target/benchmark"; fi
+if [ "${1:-}" = "--quick" ]; then mode=quick; output="$PWD/benchmark/target/benchmark"; shift; fi
 if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   for d in /usr/lib/jvm/*/; do
     if "${d}bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then export JAVA_HOME="${d%/}"; break; fi
@@ -21,5 +31,5 @@ export ECOMMERCE_SYSTEM_DB_PASSWORD="${ECOMMERCE_SYSTEM_DB_PASSWORD:-}"
 export ECOMMERCE_SYSTEM_DB_PROFILE="${ECOMMERCE_SYSTEM_DB_PROFILE:-mariadb}"
 export MAVEN_ARGS="${MAVEN_ARGS:--B}"
 ./mvnw -q -DskipTests install
-./mvnw -pl benchmark verify -Dbenchmark.mode="$mode" -Dbenchmark.output="$output"
+./mvnw -pl benchmark verify -Dbenchmark.mode="$mode" -Dbenchmark.output="$output" "$@"
 echo "report: $output/results.md"

@@ -15,46 +15,100 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark runner. For each strategy it starts two instances of the packaged service (OS processes) against
- * MariaDB and whatever the strategy needs (its own Redis masters, an in-process ZooKeeper), and runs every scenario
- * on one and on two instances: warm-up, measurement, then a correctness check of the database. A run whose check
- * fails is reported as failed, never as fast, and fails this test.
+ * The benchmark runner. For each strategy it starts the packaged service as OS processes against MariaDB and whatever
+ * the strategy needs (its own Redis masters, an in-process ZooKeeper), and measures:
+ * <ul>
+ *     <li><b>bursts on freshly started instances</b> with the service's default lock wait: 200 buyers of an item
+ *     that has 100 units, then 100 charges of one balance, all requests of a burst released at once, on one instance
+ *     and (except {@code jvm}) on two; outcomes by code, wall time, latencies, and an exact check of the database
+ *     (see {@link Burst});</li>
+ *     <li>a <b>JIT warm-up</b> of mixed load on two fresh instances, recorded as a curve in windows of 10 s
+ *     (throughput and service CPU per successful request);</li>
+ *     <li><b>runs</b>: the read scenarios {@code info} and {@code item-read} on one instance, then every writing
+ *     scenario on one and on two instances: warm-up, measurement, then a correctness check of the database. Each run
+ *     reports throughput, latencies, lock metrics, CPU of the service and of the database in cores, the service's
+ *     CPU milliseconds per successful request and that as a multiple of {@code info} (the cost of a request through
+ *     the HTTP stack alone), and the load generator's own CPU (this JVM).</li>
+ * </ul>
+ * CPU is read from /proc at the exact start and end of each measured period. A run or burst whose check fails is
+ * reported as failed, never as fast, and fails this test; a burst that got 503s is reported (and counted in the
+ * headline), not failed.
  *
- * <p>{@code -Dbenchmark.mode=quick} (the default, run by {@code ./mvnw verify}): every scenario for a moment,
- * correctness only. {@code full} ({@code bash benchmark/run.sh}): the report under {@code docs/benchmarks}.
+ * <p>{@code -Dbenchmark.mode=quick} (the default, run by {@code ./mvnw verify}): every scenario and burst briefly,
+ * correctness only, no JIT warm-up; to stay short the runs reuse the two-instance burst instances, so they use the
+ * default lock wait too. {@code full} ({@code bash benchmark/run.sh}): the report under {@code docs/benchmarks}, with
+ * separate instances for the runs (lock wait 10 s). {@code -Dbenchmark.jit=90s} sets the JIT warm-up (full: 60 s).
  */
 class BenchmarkIT {
 
     private static final List<String> STRATEGIES = List.of("jvm", "db", "redis", "redlock", "zookeeper", "optimistic");
 
+    /** Length of a window of the JIT warm-up curve. */
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+
     /**
      * {@code jit}: unmeasured mixed load on both fresh instances before a strategy's first scenario, so that the
-     * first scenario is not measured on a cold JIT (zero in quick mode, which measures nothing).
+     * first scenario is not measured on a cold JIT (zero in quick mode, which measures nothing). Full mode measures
+     * each run for 5 s, so that with the bursts and the 60 s warm-ups it stays under about 25 minutes.
+     * {@code runsOnBurstInstances}: the runs reuse the two-instance burst instances instead of two of their own
+     * (quick mode: three service start-ups per strategy instead of five).
      */
     private record Settings(String mode, Duration jit, Duration warmup, Duration measure, Duration baseline,
-                            int lostThreads, int lostEach, int deadlockThreads, int deadlockEach) {
-        static Settings of(String mode) {
-            return mode.equals("full")
-                    ? new Settings(mode, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(6),
-                    Duration.ofSeconds(5), 64, 50, 16, 100)
+                            int lostThreads, int lostEach, int deadlockThreads, int deadlockEach,
+                            boolean runsOnBurstInstances) {
+        static Settings of(String mode, String jit) {
+            Settings settings = mode.equals("full")
+                    ? new Settings(mode, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                    Duration.ofSeconds(5), 64, 50, 16, 100, false)
                     : new Settings(mode, Duration.ZERO, Duration.ofMillis(300), Duration.ofSeconds(1),
-                    Duration.ofSeconds(1), 16, 20, 8, 20);
+                    Duration.ofSeconds(1), 16, 20, 8, 20, true);
+            if (jit == null || jit.isBlank()) {
+                return settings;
+            }
+            return new Settings(mode, duration(jit), settings.warmup(), settings.measure(), settings.baseline(),
+                    settings.lostThreads(), settings.lostEach(), settings.deadlockThreads(), settings.deadlockEach(),
+                    settings.runsOnBurstInstances());
         }
+
+        /** {@code 90s}, {@code 2m}, {@code 500ms}, {@code 90} (seconds) or ISO-8601 ({@code PT90S}). */
+        static Duration duration(String text) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            if (t.startsWith("pt")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(t.endsWith("s") ? t.substring(0, t.length() - 1) : t));
+        }
+    }
+
+    /** Service processes started so far (each start-up takes about 15 s of the two cores). */
+    private int startUps;
+
+    /** What one strategy produced. */
+    private record StrategyResult(List<Report.Run> runs, List<Burst.Result> bursts, List<Report.WarmupWindow> warmup) {
     }
 
     @Test
     void everyStrategyEveryScenarioOnOneAndTwoInstances() throws Exception {
-        Settings settings = Settings.of(System.getProperty("benchmark.mode", "quick"));
+        Settings settings = Settings.of(System.getProperty("benchmark.mode", "quick"),
+                System.getProperty("benchmark.jit"));
         Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark"));
         long started = System.nanoTime();
-        System.out.printf("[bench] mode %s: %d strategies x %d scenarios x 1 and 2 instances, warm-up %s, measure %s%n",
-                settings.mode(), STRATEGIES.size(), Scenario.values().length, settings.warmup(), settings.measure());
+        System.out.printf("[bench] mode %s: %d strategies x (%d scenarios on 1 instance + %d on 2), bursts, JIT warm-up "
+                        + "%s, warm-up %s, measure %s%n", settings.mode(), STRATEGIES.size(), Scenario.on(1).size(),
+                Scenario.on(2).size(), settings.jit(), settings.warmup(), settings.measure());
 
         Database.recreate();
         Map<String, Double> baselines = new LinkedHashMap<>();
@@ -75,12 +129,20 @@ class BenchmarkIT {
                 deadlocks.deadlocksSorted(), deadlocks.deadlocksOneStatement());
         double ceiling = baselines.values().iterator().next();
 
+        Burst.warmUpGenerator();
         List<Report.Run> runs = new ArrayList<>();
+        List<Burst.Result> bursts = new ArrayList<>();
+        Map<String, List<Report.WarmupWindow>> warmup = new LinkedHashMap<>();
         long databasePid = Observed.databasePid();
         for (String strategy : STRATEGIES) {
-            runs.addAll(runStrategy(strategy, settings, ceiling, databasePid));
+            StrategyResult result = runStrategy(strategy, settings, ceiling, databasePid);
+            runs.addAll(result.runs());
+            bursts.addAll(result.bursts());
+            if (!result.warmup().isEmpty()) {
+                warmup.put(strategy, result.warmup());
+            }
         }
-        List<Report.Run> withRatios = runs.stream().map(r -> withJvmRatio(r, runs)).toList();
+        List<Report.Run> withRatios = runs.stream().map(r -> withRatios(r, runs)).toList();
 
         Map<String, String> machine = new LinkedHashMap<>();
         machine.put("date", Instant.now().toString());
@@ -92,29 +154,39 @@ class BenchmarkIT {
         Map<String, String> settingsOut = new LinkedHashMap<>();
         settingsOut.put("mode", settings.mode());
         settingsOut.put("clients per scenario", String.valueOf(Scenario.CLIENTS));
-        settingsOut.put("JIT warm-up per strategy (mixed, both instances, not measured)", settings.jit().toString());
+        settingsOut.put("JIT warm-up per strategy (mixed, both instances, not measured; curve in windows of "
+                + WINDOW.toSeconds() + " s)", settings.jit().toString());
         settingsOut.put("warm-up / measure per run", settings.warmup() + " / " + settings.measure());
-        settingsOut.put("service JVM", System.getProperty("service.jvm.options", "?") + ", Hikari pool 10, lock wait 10s");
+        settingsOut.put("bursts per strategy", "order-burst (200 buyers, 100 units), then charge-burst (100 charges), "
+                + "on 1 fresh instance and, except jvm, on 2 fresh instances");
+        settingsOut.put("service JVM", System.getProperty("service.jvm.options", "?") + ", Hikari pool 10");
+        settingsOut.put("lock wait", settings.runsOnBurstInstances()
+                ? "the service's default (3 s) in bursts and runs: the runs reuse the two-instance burst instances"
+                : "the service's default (3 s) in the bursts; 10 s in the runs (instances of their own)");
+        settingsOut.put("service start-ups", String.valueOf(startUps));
         settingsOut.put("total time", (System.nanoTime() - started) / 1_000_000_000 + " s");
-        Report report = new Report(machine, settingsOut, baselines, lost, deadlocks, withRatios);
+        Report report = new Report(machine, settingsOut, baselines, lost, deadlocks, warmup, bursts, withRatios);
         report.write(output);
         System.out.println("[bench] report written to " + output.toAbsolutePath());
         System.out.println(report.markdown());
+        System.out.printf("[bench] bursts with 503: %d of %d; total time %d s%n", report.burstsWith503(),
+                bursts.size(), (System.nanoTime() - started) / 1_000_000_000);
 
         assertThat(lost.lost()).as("uncontrolled read-modify-write must lose updates").isPositive();
         assertThat(deadlocks.deadlocksSorted()).as("sorted lock order never deadlocks").isZero();
         assertThat(withRatios).as("runs whose final state is wrong").allMatch(Report.Run::correct);
-        assertThat(withRatios).hasSize(STRATEGIES.size() * Scenario.values().length * 2);
+        assertThat(withRatios).hasSize(STRATEGIES.size() * (Scenario.on(1).size() + Scenario.on(2).size()));
+        assertThat(bursts).as("bursts whose final state contradicts the answers").allMatch(Burst.Result::correct);
+        assertThat(bursts).hasSize((1 + 2 * (STRATEGIES.size() - 1)) * Burst.values().length);
     }
 
-    private List<Report.Run> runStrategy(String strategy, Settings settings, double ceiling, long databasePid)
+    private StrategyResult runStrategy(String strategy, Settings settings, double ceiling, long databasePid)
             throws Exception {
         Database.recreate();
         List<RedisServer> masters = new ArrayList<>();
         TestingServer zookeeper = null;
         Map<String, String> props = new LinkedHashMap<>();
         props.put("spring.profiles.active", SystemEnv.dbProfile() + ",lock-" + strategy);
-        props.put("ecommerce.lock.wait-timeout", "10s");
         props.put("logging.level.root", "warn");
         switch (strategy) {
             case "redis" -> {
@@ -134,31 +206,87 @@ class BenchmarkIT {
             }
             default -> { }
         }
-        List<Report.Run> runs = new ArrayList<>();
-        ServiceInstance a = ServiceInstance.start("bench-" + strategy + "-a", props)
-                .awaitReady(Duration.ofSeconds(150));
-        ServiceInstance b = ServiceInstance.start("bench-" + strategy + "-b", props)
-                .awaitReady(Duration.ofSeconds(150));
+        // the bursts run with the service's default lock wait; the runs with a long one, so that 64 clients on one
+        // hot row measure throughput rather than time-outs
+        Map<String, String> runProps = new LinkedHashMap<>(props);
+        runProps.put("ecommerce.lock.wait-timeout", "10s");
+        List<ServiceInstance> all = new ArrayList<>();
         try {
-            if (!settings.jit().isZero()) {
-                LoadGenerator.run(strategy + " / JIT warm-up, not measured", Scenario.CLIENTS, Duration.ZERO,
-                        settings.jit(), Scenario.MIXED.prepare(List.of(a, b)).request());
+            // bursts first, each case on instances started for it that have served nothing else
+            List<Burst.Result> bursts = new ArrayList<>();
+            List<ServiceInstance> burstInstances = List.of();
+            for (int instances : strategy.equals("jvm") ? List.of(1) : List.of(1, 2)) {
+                burstInstances.forEach(ServiceInstance::stop);
+                burstInstances = start(strategy, "burst" + instances, instances, props, all);
+                String before = "nothing";
+                for (Burst burst : Burst.values()) {
+                    bursts.add(burst.run(strategy, burstInstances, before));
+                    before = before.equals("nothing") ? burst.id : before + ", " + burst.id;
+                }
             }
+            List<ServiceInstance> pair;
+            if (settings.runsOnBurstInstances()) {
+                pair = new ArrayList<>(burstInstances);
+                if (pair.size() < 2) {
+                    pair.addAll(start(strategy, "b", 2 - pair.size(), props, all));
+                }
+            } else {
+                burstInstances.forEach(ServiceInstance::stop);
+                pair = start(strategy, "run", 2, runProps, all);
+            }
+
+            List<Report.WarmupWindow> curve = settings.jit().isZero() ? List.of()
+                    : warmUp(strategy, pair, settings);
+            List<Report.Run> runs = new ArrayList<>();
             for (int instances = 1; instances <= 2; instances++) {
-                List<ServiceInstance> targets = instances == 1 ? List.of(a) : List.of(a, b);
-                for (Scenario scenario : Scenario.values()) {
+                List<ServiceInstance> targets = pair.subList(0, instances);
+                for (Scenario scenario : Scenario.on(instances)) {
                     runs.add(runOne(strategy, scenario, targets, settings, ceiling, databasePid));
                 }
             }
+            return new StrategyResult(runs, bursts, curve);
         } finally {
-            a.stop();
-            b.stop();
+            all.forEach(ServiceInstance::stop);
             masters.forEach(RedisServer::close);
             if (zookeeper != null) {
                 zookeeper.close();
             }
         }
-        return runs;
+    }
+
+    /** Starts {@code count} instances one after the other (start-ups compete for the two cores) and awaits each. */
+    private List<ServiceInstance> start(String strategy, String role, int count, Map<String, String> props,
+                                        List<ServiceInstance> all) {
+        List<ServiceInstance> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ServiceInstance instance = ServiceInstance.start("bench-" + strategy + "-" + role + "-" + (char) ('a' + i),
+                    props);
+            all.add(instance);
+            started.add(instance.awaitReady(Duration.ofSeconds(150)));
+            startUps++;
+        }
+        return started;
+    }
+
+    /** The JIT warm-up: mixed load on both fresh instances, not measured as a run, recorded in windows. */
+    private List<Report.WarmupWindow> warmUp(String strategy, List<ServiceInstance> pair, Settings settings) {
+        Result result = LoadGenerator.run(strategy + " / JIT warm-up, not measured", Scenario.CLIENTS, Duration.ZERO,
+                settings.jit(), Scenario.MIXED.prepare(pair).request(), () -> new double[]{
+                        pair.stream().mapToDouble(t -> Observed.cpuSeconds(t.pid())).sum(),
+                        Observed.ownCpuSeconds()}, WINDOW);
+        List<Report.WarmupWindow> curve = new ArrayList<>();
+        for (LoadGenerator.Window w : result.windows()) {
+            Report.WarmupWindow window = new Report.WarmupWindow(w.startSeconds(), w.startSeconds() + w.seconds(),
+                    w.ok() / w.seconds(), w.ok() == 0 ? null : 1000 * w.probeDelta()[0] / w.ok(),
+                    w.probeDelta()[0] / w.seconds(), w.probeDelta()[1] / w.seconds());
+            curve.add(window);
+            System.out.printf("[bench] %s / JIT warm-up %.0f-%.0f s: %.0f req/s, service CPU %s ms/ok, %.2f cores; "
+                            + "generator %.2f cores%n", strategy, window.fromSeconds(), window.toSeconds(),
+                    window.throughput(), window.serviceCpuMsPerOk() == null ? "-"
+                            : String.format(Locale.ROOT, "%.2f", window.serviceCpuMsPerOk()),
+                    window.serviceCpuCores(), window.generatorCpuCores());
+        }
+        return curve;
     }
 
     private Report.Run runOne(String strategy, Scenario scenario, List<ServiceInstance> targets, Settings settings,
@@ -166,12 +294,17 @@ class BenchmarkIT {
         String label = strategy + " / " + scenario.id + " / " + targets.size() + " instance(s)";
         Scenario.Prepared prepared = scenario.prepare(targets);
         Map<String, Double> metricsBefore = Observed.lockMetrics(targets);
+        boolean zookeeper = strategy.equals("zookeeper");
         Result result = LoadGenerator.run(label, Scenario.CLIENTS, settings.warmup(), settings.measure(),
                 prepared.request(), () -> new double[]{
                         targets.stream().mapToDouble(t -> Observed.cpuSeconds(t.pid())).sum(),
-                        Observed.cpuSeconds(databasePid)});
+                        Observed.cpuSeconds(databasePid),
+                        Observed.ownCpuSeconds(),
+                        zookeeper ? Observed.zooKeeperServerCpuSeconds() : 0});
         double serviceCpu = result.probeDelta()[0];
         double dbCpu = result.probeDelta()[1];
+        double ownCpu = result.probeDelta()[2];
+        double zooKeeperCpu = result.probeDelta()[3];
         Map<String, Double> metricsAfter = Observed.lockMetrics(targets);
         List<String> problems = prepared.verify().apply(result.okByKind());
 
@@ -189,25 +322,33 @@ class BenchmarkIT {
             retriesPerSuccess = successes == 0 ? null : retries / successes;
         }
         var h = result.latencyMicros();
+        long ok = result.okMeasured();
         Report.Run run = new Report.Run(strategy, scenario.id, targets.size(), result.throughput(),
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
                 h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, result.outcomes(), result.okTotal(),
                 retriesPerSuccess, waits == 0 ? null : 1000 * waitSum / waits, holds == 0 ? null : 1000 * holdSum / holds,
-                serviceCpu / result.seconds(), dbCpu / result.seconds(), result.throughput() / ceiling, null,
+                serviceCpu / result.seconds(), dbCpu / result.seconds(), ok == 0 ? null : 1000 * serviceCpu / ok, null,
+                result.measuredRequests(), ownCpu / result.seconds(),
+                result.measuredRequests() == 0 ? null : 1000 * ownCpu / result.measuredRequests(),
+                zookeeper ? zooKeeperCpu / result.seconds() : null, result.throughput() / ceiling, null,
                 problems.isEmpty(), problems);
-        System.out.printf("[bench] %s: %.0f req/s, p99 %.1f ms, %s%s%n", label, run.throughput(), run.p99(),
+        System.out.printf("[bench] %s: %.0f req/s, p99 %.1f ms, service CPU %s ms/ok, generator %.2f cores, %s%s%n",
+                label, run.throughput(), run.p99(), run.serviceCpuMsPerOk() == null ? "-"
+                        : String.format(Locale.ROOT, "%.2f", run.serviceCpuMsPerOk()), run.generatorCpuCores(),
                 run.outcomes(), run.correct() ? "" : " FAILED CHECK: " + problems);
         return run;
     }
 
-    private static Report.Run withJvmRatio(Report.Run run, List<Report.Run> all) {
-        Double ratio = all.stream().filter(o -> o.strategy().equals("jvm") && o.scenario().equals(run.scenario())
+    /** The run with its ratios: throughput to lock-jvm's same run, CPU per success to the strategy's info run. */
+    private static Report.Run withRatios(Report.Run run, List<Report.Run> all) {
+        Double toJvm = all.stream().filter(o -> o.strategy().equals("jvm") && o.scenario().equals(run.scenario())
                         && o.instances() == run.instances() && o.throughput() > 0)
                 .findFirst().map(jvm -> run.throughput() / jvm.throughput()).orElse(null);
-        return new Report.Run(run.strategy(), run.scenario(), run.instances(), run.throughput(), run.p50(), run.p95(),
-                run.p99(), run.max(), run.outcomes(), run.successesChecked(), run.retriesPerSuccess(),
-                run.lockWaitMeanMs(), run.lockHoldMeanMs(), run.serviceCpuCores(), run.databaseCpuCores(),
-                run.ratioToRowLockCeiling(), ratio, run.correct(), run.problems());
+        Double toInfo = run.serviceCpuMsPerOk() == null ? null : all.stream()
+                .filter(o -> o.strategy().equals(run.strategy()) && o.scenario().equals(Scenario.INFO.id)
+                        && o.serviceCpuMsPerOk() != null && o.serviceCpuMsPerOk() > 0)
+                .findFirst().map(info -> run.serviceCpuMsPerOk() / info.serviceCpuMsPerOk()).orElse(null);
+        return run.withRatios(toJvm, toInfo);
     }
 
     private static String cpuModel() {

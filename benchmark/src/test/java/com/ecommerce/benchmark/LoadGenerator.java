@@ -5,6 +5,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
  * A closed-loop load generator: {@code concurrency} virtual threads, each sending its next request as soon as the
  * previous one is answered (Java's HttpClient), for a warm-up and then a measured period. Latency of the measured
  * period goes into an HdrHistogram; every outcome of both periods is counted, so that correctness can be checked
- * against everything that was sent.
+ * against everything that was sent. A probe (cumulative counters such as CPU seconds of processes) is sampled exactly
+ * when the measured period starts and ends, and optionally at the end of each window of it (a warm-up curve).
  */
 final class LoadGenerator {
 
@@ -31,10 +34,21 @@ final class LoadGenerator {
      * {@code probeDelta} is how much each value of the probe grew during the measured period only.
      */
     record Result(double seconds, long measuredRequests, Histogram latencyMicros, Map<String, Long> outcomes,
-                  Map<String, Long> okByKind, long okTotal, double[] probeDelta) {
+                  Map<String, Long> okByKind, long okTotal, double[] probeDelta, List<Window> windows) {
         double throughput() {
-            return outcomes.getOrDefault("OK", 0L) / seconds;
+            return okMeasured() / seconds;
         }
+
+        long okMeasured() {
+            return outcomes.getOrDefault("OK", 0L);
+        }
+    }
+
+    /**
+     * One window of the measured period: when it started (seconds after the start of the measured period), how long
+     * it lasted, its successes and requests, and how much each value of the probe grew during it.
+     */
+    record Window(double startSeconds, double seconds, long ok, long requests, double[] probeDelta) {
     }
 
     /** A request and the kind of work it was (for scenario checks: "order", "charge", "read"). */
@@ -55,12 +69,19 @@ final class LoadGenerator {
      */
     static Result run(String label, int concurrency, Duration warmup, Duration measure,
                       Function<ThreadLocalRandom, Sent> request, Supplier<double[]> probe) {
+        return run(label, concurrency, warmup, measure, request, probe, Duration.ZERO);
+    }
+
+    /** As above, also sampling the probe and the counts at the end of every {@code window} (none when zero). */
+    static Result run(String label, int concurrency, Duration warmup, Duration measure,
+                      Function<ThreadLocalRandom, Sent> request, Supplier<double[]> probe, Duration window) {
         Recorder recorder = new Recorder(3);
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         Map<String, LongAdder> okByKind = new ConcurrentHashMap<>();
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong measured = new AtomicLong();
+        AtomicLong measuredOk = new AtomicLong();
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         for (int i = 0; i < concurrency; i++) {
             threads.submit(() -> {
@@ -76,6 +97,9 @@ final class LoadGenerator {
                     if (measuring.get()) {
                         recorder.recordValue(Math.max(1, micros));
                         outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+                        if ("OK".equals(outcome)) {
+                            measuredOk.incrementAndGet();
+                        }
                         measured.incrementAndGet();
                     }
                 }
@@ -88,8 +112,29 @@ final class LoadGenerator {
         long started = System.nanoTime();
         long end = started + measure.toNanos();
         long nextProgress = started + TimeUnit.SECONDS.toNanos(5);
+        List<Window> windows = new ArrayList<>();
+        long windowNanos = window.toNanos();
+        long windowStart = started;
+        long windowEnd = windowNanos > 0 ? Math.min(end, started + windowNanos) : Long.MAX_VALUE;
+        double[] windowProbe = probeBefore.clone();
+        long windowOk = 0;
+        long windowRequests = 0;
         while (System.nanoTime() < end) {
-            sleep(Duration.ofMillis(Math.min(250, Math.max(1, (end - System.nanoTime()) / 1_000_000))));
+            long wake = Math.min(end, windowEnd);
+            sleep(Duration.ofMillis(Math.min(250, Math.max(1, (wake - System.nanoTime()) / 1_000_000))));
+            long now = System.nanoTime();
+            if (now >= windowEnd && now < end) {
+                long ok = measuredOk.get();
+                long requests = measured.get();
+                double[] sample = probe.get();
+                windows.add(window(windowStart, started, now, ok - windowOk, requests - windowRequests, sample,
+                        windowProbe));
+                windowStart = now;
+                windowEnd = Math.min(end, windowEnd + windowNanos);
+                windowProbe = sample;
+                windowOk = ok;
+                windowRequests = requests;
+            }
             if (System.nanoTime() > nextProgress) {
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 System.out.printf("[bench] %s: %.0f s, %d requests, %.0f req/s%n", label, elapsed, measured.get(),
@@ -98,8 +143,14 @@ final class LoadGenerator {
             }
         }
         measuring.set(false);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double[] probeDelta = probe.get();
+        long stopped = System.nanoTime();
+        double seconds = (stopped - started) / 1e9;
+        double[] probeAfter = probe.get();
+        if (windowNanos > 0) {
+            windows.add(window(windowStart, started, stopped, measuredOk.get() - windowOk,
+                    measured.get() - windowRequests, probeAfter, windowProbe));
+        }
+        double[] probeDelta = probeAfter.clone();
         for (int i = 0; i < probeDelta.length; i++) {
             probeDelta[i] -= probeBefore[i];
         }
@@ -116,7 +167,16 @@ final class LoadGenerator {
         Map<String, Long> ok = new TreeMap<>();
         okByKind.forEach((k, v) -> ok.put(k, v.sum()));
         return new Result(seconds, measured.get(), histogram, counted, ok,
-                ok.values().stream().mapToLong(Long::longValue).sum(), probeDelta);
+                ok.values().stream().mapToLong(Long::longValue).sum(), probeDelta, windows);
+    }
+
+    private static Window window(long from, long started, long to, long ok, long requests, double[] probeAt,
+                                 double[] probeBefore) {
+        double[] delta = probeAt.clone();
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] -= probeBefore[i];
+        }
+        return new Window((from - started) / 1e9, (to - from) / 1e9, ok, requests, delta);
     }
 
     static void sleep(Duration duration) {

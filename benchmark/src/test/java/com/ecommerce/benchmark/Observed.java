@@ -4,6 +4,9 @@ import com.ecommerce.systemtest.support.Http;
 import com.ecommerce.systemtest.support.ServiceInstance;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +20,11 @@ final class Observed {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(\\{[^}]*})? ([0-9.eE+-]+)$");
 
+    /** The threads of Curator's in-process ZooKeeper server (ZooKeeper 3.9's names). */
+    private static final Pattern ZOOKEEPER_SERVER_THREAD = Pattern.compile("^(zkservermainrunner|NIOServerCxnFactory"
+            + "|ConnnectionExpirer|SessionTracker|SyncThread:|ProcessThread\\(|RequestThrottler|ContainerManagerTask"
+            + "|NIOWorkerThread-)");
+
     private Observed() {
     }
 
@@ -29,6 +37,33 @@ final class Observed {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * CPU seconds this JVM has used so far: the load generator (its HTTP client, virtual threads, JIT and GC), and
+     * with {@code lock-zookeeper} also the in-process ZooKeeper server (see {@link #zooKeeperServerCpuSeconds()}).
+     */
+    static double ownCpuSeconds() {
+        return cpuSeconds(ProcessHandle.current().pid());
+    }
+
+    /**
+     * CPU seconds the in-process ZooKeeper server's threads have used so far (0 when none runs), so that its share
+     * can be told apart from the load generator's. Threads that ended take their time with them; the server's are
+     * long-lived.
+     */
+    static double zooKeeperServerCpuSeconds() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long nanos = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && ZOOKEEPER_SERVER_THREAD.matcher(info.getThreadName()).find()) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos / 1e9;
     }
 
     /** The pid of the local database server (mariadbd or mysqld), or -1. */

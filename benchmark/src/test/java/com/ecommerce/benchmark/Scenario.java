@@ -6,16 +6,42 @@ import com.ecommerce.systemtest.support.Http;
 import com.ecommerce.systemtest.support.ServiceInstance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
-/** The workloads, each with its fixture and its correctness check. 64 clients in every scenario. */
+/**
+ * The workloads, each with its fixture and its correctness check. 64 clients in every scenario. The two read
+ * scenarios come first and run on one instance only: they are the floor that the CPU per request of the others is
+ * compared with ({@code GET /actuator/info} touches neither the database nor a lock).
+ */
 enum Scenario {
 
+    /** {@code GET /actuator/info}: the cost of an HTTP request through the service's stack and nothing else. */
+    INFO("info", true) {
+        @Override
+        Prepared prepare(List<ServiceInstance> instances) {
+            Database.Snapshot before = Database.snapshot();
+            return new Prepared(random -> new Sent("read", Http.get(pick(instances, random), "/actuator/info")),
+                    ok -> unchanged(before));
+        }
+    },
+    /** {@code GET /api/v1/items/{id}} over five items: one read of the database per request, no lock. */
+    ITEM_READ("item-read", true) {
+        @Override
+        Prepared prepare(List<ServiceInstance> instances) {
+            long[] items = Fixtures.items(5, 1, 1_000);
+            Database.Snapshot before = Database.snapshot();
+            return new Prepared(random -> new Sent("read",
+                    Http.get(pick(instances, random), "/api/v1/items/" + items[random.nextInt(items.length)])),
+                    ok -> unchanged(before));
+        }
+    },
+
     /** One item, 64 concurrent buyers: every order contends on one stock row. */
-    HOT_ITEM("hot-item") {
+    HOT_ITEM("hot-item", false) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long item = Fixtures.items(1, 1, 1_000_000)[0];
@@ -26,7 +52,7 @@ enum Scenario {
         }
     },
     /** 1,000 items, 64 buyers: little contention, the cost of the lock itself. */
-    SPREAD("spread") {
+    SPREAD("spread", false) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long[] items = Fixtures.items(1_000, 1, 1_000_000);
@@ -37,7 +63,7 @@ enum Scenario {
         }
     },
     /** One balance, 64 concurrent chargers. */
-    CHARGE_STORM("charge-storm") {
+    CHARGE_STORM("charge-storm", false) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long user = Fixtures.funded(1, 0)[0];
@@ -54,7 +80,7 @@ enum Scenario {
         }
     },
     /** Browsing (60 %: an item, a page of items), charges (20 %) and orders (20 %) over 100 items and 64 users. */
-    MIXED("mixed") {
+    MIXED("mixed", false) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long[] items = Fixtures.items(100, 1, 1_000_000);
@@ -81,8 +107,21 @@ enum Scenario {
 
     final String id;
 
-    Scenario(String id) {
+    /** A read scenario: measured on one instance only, changes nothing. */
+    final boolean read;
+
+    Scenario(String id, boolean read) {
         this.id = id;
+        this.read = read;
+    }
+
+    /** The scenarios that run on {@code instances} instances: every one on one, the writing ones on two. */
+    static List<Scenario> on(int instances) {
+        return Arrays.stream(values()).filter(s -> instances == 1 || !s.read).toList();
+    }
+
+    static boolean isRead(String id) {
+        return Arrays.stream(values()).anyMatch(s -> s.read && s.id.equals(id));
     }
 
     /** The request of one client, and the check to run afterwards with the successes counted by kind. */
@@ -94,6 +133,16 @@ enum Scenario {
 
     private static ServiceInstance pick(List<ServiceInstance> instances, ThreadLocalRandom random) {
         return instances.get(random.nextInt(instances.size()));
+    }
+
+    /** A read scenario's check: the database is exactly as before, and consistent. */
+    static List<String> unchanged(Database.Snapshot before) {
+        List<String> problems = new ArrayList<>(Database.invariantViolations());
+        Database.Snapshot after = Database.snapshot();
+        if (!after.equals(before)) {
+            problems.add("reads changed the database: " + before + " -> " + after);
+        }
+        return problems;
     }
 
     /** Initial - sold = remaining, never negative, sold = successful orders of one unit; plus the global invariants. */
