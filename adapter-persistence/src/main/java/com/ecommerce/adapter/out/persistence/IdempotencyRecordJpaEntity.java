@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence;
 
+import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,7 +13,7 @@ import java.time.Instant;
 /** Written once by the request that claims the key; unique per (scope, user, key). */
 @Entity
 @Table(name = "idempotency_record")
-class IdempotencyRecordJpaEntity {
+class IdempotencyRecordJpaEntity implements Persistable<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,5 +66,19 @@ class IdempotencyRecordJpaEntity {
 
     Long getResult() {
         return result;
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    /**
+     * Spring Data's {@code save()} asks this instead of reading the version or id through a bean getter, which on a
+     * package-private entity threw and caught a {@code NotReadablePropertyException} on every insert.
+     */
+    @Override
+    public boolean isNew() {
+        return id == null;
     }
 }

@@ -11,6 +11,9 @@ import com.ecommerce.domain.stock.Item;
 import com.ecommerce.domain.stock.ItemStock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.hibernate.query.SelectionQuery;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +38,15 @@ class ItemPersistenceAdapter implements LoadItemPort, SaveItemPort, LoadStockPor
 
     private final ItemRepository itemRepository;
     private final ItemStockRepository stockRepository;
+    private final EntityManager entityManager;
     private final Clock clock;
     private final Cache<Long, Item> items = Caffeine.newBuilder().maximumSize(CACHED_ITEMS).build();
 
-    ItemPersistenceAdapter(ItemRepository itemRepository, ItemStockRepository stockRepository, Clock clock) {
+    ItemPersistenceAdapter(ItemRepository itemRepository, ItemStockRepository stockRepository,
+                           EntityManager entityManager, Clock clock) {
         this.itemRepository = itemRepository;
         this.stockRepository = stockRepository;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -90,7 +96,13 @@ class ItemPersistenceAdapter implements LoadItemPort, SaveItemPort, LoadStockPor
 
     @Override
     public List<ItemStock> loadStocks(Collection<Long> itemIds) {
-        return stockRepository.findRows(itemIds).stream().map(ItemPersistenceAdapter::toDomain).toList();
+        if (itemIds.size() == 1) {
+            return loadStock(itemIds.iterator().next()).map(List::of).orElse(List.of());
+        }
+        TypedQuery<ItemStockRepository.StockRow> query =
+                entityManager.createQuery(ItemStockRepository.ROWS_BY_IDS, ItemStockRepository.StockRow.class);
+        query.unwrap(SelectionQuery.class).setParameterList("itemIds", itemIds);
+        return query.getResultList().stream().map(ItemPersistenceAdapter::toDomain).toList();
     }
 
     @Override

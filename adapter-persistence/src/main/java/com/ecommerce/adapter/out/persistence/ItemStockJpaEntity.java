@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence;
 
+import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,7 @@ import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "item_stock")
-class ItemStockJpaEntity {
+class ItemStockJpaEntity implements Persistable<Long> {
 
     @Id
     @Column(name = "item_id")
@@ -28,15 +29,17 @@ class ItemStockJpaEntity {
         this.quantity = quantity;
     }
 
-    Long getItemId() {
+    @Override
+    public Long getId() {
         return itemId;
     }
 
-    long getQuantity() {
-        return quantity;
-    }
-
-    Long getVersion() {
-        return version;
+    /**
+     * Spring Data's {@code save()} asks this instead of reading the version or id through a bean getter, which on a
+     * package-private entity threw and caught a {@code NotReadablePropertyException} on every insert.
+     */
+    @Override
+    public boolean isNew() {
+        return version == null;
     }
 }

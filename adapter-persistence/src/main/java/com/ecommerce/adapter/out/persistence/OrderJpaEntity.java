@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence;
 
+import org.springframework.data.domain.Persistable;
 import com.ecommerce.domain.order.OrderStatus;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -21,7 +22,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "orders")
-class OrderJpaEntity {
+class OrderJpaEntity implements Persistable<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,7 +60,8 @@ class OrderJpaEntity {
         this.lines = new ArrayList<>(lines);
     }
 
-    Long getId() {
+    @Override
+    public Long getId() {
         return id;
     }
 
@@ -80,10 +82,11 @@ class OrderJpaEntity {
     }
 
     /**
-     * Spring Data's {@code isNew} check reads the version through a getter and, without one, throws and catches a
-     * {@code NotReadablePropertyException} on every {@code save()} before falling back to the field.
+     * Spring Data's {@code save()} asks this instead of reading the version or id through a bean getter, which on a
+     * package-private entity threw and caught a {@code NotReadablePropertyException} on every insert.
      */
-    Long getVersion() {
-        return version;
+    @Override
+    public boolean isNew() {
+        return id == null;
     }
 }

@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence;
 
+import org.springframework.data.domain.Persistable;
 import com.ecommerce.domain.point.PointTransactionType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +16,7 @@ import java.time.Instant;
 /** Append-only: history rows are never updated, so they carry no version. */
 @Entity
 @Table(name = "point_history")
-class PointHistoryJpaEntity {
+class PointHistoryJpaEntity implements Persistable<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,7 +54,8 @@ class PointHistoryJpaEntity {
         this.createdAt = createdAt;
     }
 
-    Long getId() {
+    @Override
+    public Long getId() {
         return id;
     }
 
@@ -79,5 +81,14 @@ class PointHistoryJpaEntity {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /**
+     * Spring Data's {@code save()} asks this instead of reading the version or id through a bean getter, which on a
+     * package-private entity threw and caught a {@code NotReadablePropertyException} on every insert.
+     */
+    @Override
+    public boolean isNew() {
+        return id == null;
     }
 }

@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence;
 
+import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "users")
-class UserJpaEntity {
+class UserJpaEntity implements Persistable<Long> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,7 +36,8 @@ class UserJpaEntity {
         this.createdAt = createdAt;
     }
 
-    Long getId() {
+    @Override
+    public Long getId() {
         return id;
     }
 
@@ -44,10 +46,11 @@ class UserJpaEntity {
     }
 
     /**
-     * Spring Data's {@code isNew} check reads the version through a getter and, without one, throws and catches a
-     * {@code NotReadablePropertyException} on every {@code save()} before falling back to the field.
+     * Spring Data's {@code save()} asks this instead of reading the version or id through a bean getter, which on a
+     * package-private entity threw and caught a {@code NotReadablePropertyException} on every insert.
      */
-    Long getVersion() {
-        return version;
+    @Override
+    public boolean isNew() {
+        return id == null;
     }
 }
