@@ -34,10 +34,7 @@ class ItemStockJpaEntity implements Persistable<Long> {
         return itemId;
     }
 
-    /**
-     * Spring Data's {@code save()} asks this instead of reading the version or id through a bean getter, which on a
-     * package-private entity threw and caught a {@code NotReadablePropertyException} on every insert.
-     */
+    /** Why entities answer this themselves: {@link OrderJpaEntity#isNew()}. */
     @Override
     public boolean isNew() {
         return version == null;

@@ -83,10 +83,7 @@ class PointHistoryJpaEntity implements Persistable<Long> {
         return createdAt;
     }
 
-    /**
-     * Spring Data's {@code save()} asks this instead of reading the version or id through a bean getter, which on a
-     * package-private entity threw and caught a {@code NotReadablePropertyException} on every insert.
-     */
+    /** Why entities answer this themselves: {@link OrderJpaEntity#isNew()}. */
     @Override
     public boolean isNew() {
         return id == null;
