@@ -1,13 +1,13 @@
 package com.ecommerce.bootstrap.config;
 
-import com.ecommerce.application.port.in.ChargePointCommand;
-import com.ecommerce.application.port.in.ChargePointUseCase;
-import com.ecommerce.application.port.in.ListItemsUseCase;
-import com.ecommerce.application.port.in.RegisterItemCommand;
-import com.ecommerce.application.port.in.RegisterItemUseCase;
-import com.ecommerce.application.port.in.RegisterUserCommand;
-import com.ecommerce.application.port.in.RegisterUserUseCase;
-import com.ecommerce.domain.shared.PageQuery;
+import com.ecommerce.application.point.port.in.ChargePointCommand;
+import com.ecommerce.application.point.port.in.ChargePointUseCase;
+import com.ecommerce.application.stock.port.in.ListItemsUseCase;
+import com.ecommerce.application.stock.port.in.RegisterItemCommand;
+import com.ecommerce.application.stock.port.in.RegisterItemUseCase;
+import com.ecommerce.application.user.port.in.RegisterUserCommand;
+import com.ecommerce.application.user.port.in.RegisterUserUseCase;
+import com.ecommerce.application.shared.PageQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;

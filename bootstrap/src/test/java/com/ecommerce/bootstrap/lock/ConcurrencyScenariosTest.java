@@ -1,10 +1,10 @@
 package com.ecommerce.bootstrap.lock;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
-import com.ecommerce.application.port.in.ChargePointCommand;
-import com.ecommerce.application.port.in.ChargePointUseCase;
-import com.ecommerce.application.port.in.PlaceOrderCommand;
-import com.ecommerce.application.port.in.PlaceOrderUseCase;
+import com.ecommerce.application.point.port.in.ChargePointCommand;
+import com.ecommerce.application.point.port.in.ChargePointUseCase;
+import com.ecommerce.application.order.port.in.PlaceOrderCommand;
+import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
 import com.ecommerce.bootstrap.support.Concurrently;
 import com.ecommerce.bootstrap.support.Concurrently.Outcome;
 import com.ecommerce.bootstrap.support.IntegrationTest;

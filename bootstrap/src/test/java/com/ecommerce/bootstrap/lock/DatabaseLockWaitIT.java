@@ -1,7 +1,7 @@
 package com.ecommerce.bootstrap.lock;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
-import com.ecommerce.application.port.out.TransactionPort;
+import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.IntegrationTest;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;

@@ -4,7 +4,7 @@ import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
 import com.ecommerce.application.port.out.LoadPointPort;
 import com.ecommerce.application.port.out.SavePointPort;
-import com.ecommerce.application.port.out.TransactionPort;
+import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.Concurrently;
 import com.ecommerce.bootstrap.support.Concurrently.Outcome;
 import com.ecommerce.bootstrap.support.IntegrationTest;

@@ -6,15 +6,17 @@ import java.util.Objects;
 /**
  * One movement of a balance. {@code amount} is always positive, {@code type} says which way it went, and
  * {@code balanceAfter} is the balance right after it, so the history can be audited against the balance.
- * {@code createdAt} is null until the entry is stored.
+ * {@code id} and {@code createdAt} are null until the entry is stored.
  */
-public record PointHistory(Long id, long userId, PointTransactionType type, long amount, long balanceAfter,
+public record PointHistory(Long id, long userId, PointTransactionType type, Points amount, Points balanceAfter,
                            Long orderId, Instant createdAt) {
 
     public PointHistory {
         Objects.requireNonNull(type, "type");
-        if (amount <= 0) {
-            throw new IllegalArgumentException("history amounts are positive: " + amount);
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(balanceAfter, "balanceAfter");
+        if (amount.value() == 0) {
+            throw new IllegalArgumentException("history amounts are positive");
         }
         if (type == PointTransactionType.USE && orderId == null) {
             throw new IllegalArgumentException("a use belongs to an order");
@@ -22,11 +24,13 @@ public record PointHistory(Long id, long userId, PointTransactionType type, long
     }
 
     static PointHistory charge(long userId, long amount, long balanceAfter) {
-        return new PointHistory(null, userId, PointTransactionType.CHARGE, amount, balanceAfter, null, null);
+        return new PointHistory(null, userId, PointTransactionType.CHARGE, Points.of(amount), Points.of(balanceAfter),
+                null, null);
     }
 
     static PointHistory use(long userId, long amount, long balanceAfter, long orderId) {
-        return new PointHistory(null, userId, PointTransactionType.USE, amount, balanceAfter, orderId, null);
+        return new PointHistory(null, userId, PointTransactionType.USE, Points.of(amount), Points.of(balanceAfter),
+                orderId, null);
     }
 
     public PointHistory at(Instant when) {

@@ -1,8 +1,9 @@
 package com.ecommerce.domain.shared;
 
 /**
- * The stable error catalogue of the service. Clients switch on these names, so a code is never renamed
- * or reused for another meaning.
+ * The business outcomes of the service, part of its stable error catalogue: clients switch on these names, so a
+ * code is never renamed or reused for another meaning. Transport outcomes (an unknown route, a wrong method, a body
+ * too large, ...) are the web adapter's, not the domain's.
  */
 public enum ErrorCode {
     INVALID_REQUEST,
@@ -16,10 +17,5 @@ public enum ErrorCode {
     CONCURRENT_UPDATE,
     IDEMPOTENCY_KEY_REUSED,
     LOCK_TIMEOUT,
-    LOCK_UNAVAILABLE,
-    NOT_FOUND,
-    METHOD_NOT_ALLOWED,
-    PAYLOAD_TOO_LARGE,
-    UNSUPPORTED_MEDIA_TYPE,
-    INTERNAL_ERROR
+    LOCK_UNAVAILABLE
 }

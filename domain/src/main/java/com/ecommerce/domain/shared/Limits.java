@@ -15,9 +15,6 @@ public final class Limits {
     public static final int ORDER_LINES_MAX = 50;
     public static final int ORDER_QUANTITY_MIN = 1;
     public static final int ORDER_QUANTITY_MAX = 1_000;
-    public static final int PAGE_SIZE_MIN = 1;
-    public static final int PAGE_SIZE_MAX = 100;
-    public static final int PAGE_SIZE_DEFAULT = 20;
 
     private Limits() {
     }

@@ -19,8 +19,8 @@ class PointTest {
 
         assertThat(point.balance()).isEqualTo(1_500);
         assertThat(entry.type()).isEqualTo(PointTransactionType.CHARGE);
-        assertThat(entry.amount()).isEqualTo(1_000);
-        assertThat(entry.balanceAfter()).isEqualTo(1_500);
+        assertThat(entry.amount().value()).isEqualTo(1_000);
+        assertThat(entry.balanceAfter().value()).isEqualTo(1_500);
         assertThat(entry.userId()).isEqualTo(7);
         assertThat(entry.orderId()).isNull();
         assertThat(point.version()).isEqualTo(3);
@@ -65,8 +65,8 @@ class PointTest {
 
         assertThat(point.balance()).isZero();
         assertThat(entry.type()).isEqualTo(PointTransactionType.USE);
-        assertThat(entry.amount()).isEqualTo(3_000);
-        assertThat(entry.balanceAfter()).isZero();
+        assertThat(entry.amount().value()).isEqualTo(3_000);
+        assertThat(entry.balanceAfter().value()).isZero();
         assertThat(entry.orderId()).isEqualTo(42);
     }
 
@@ -97,9 +97,9 @@ class PointTest {
 
     @Test
     void historyEntry_amountsArePositiveAndUsesBelongToAnOrder() {
-        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.CHARGE, 0, 0, null, null))
+        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.CHARGE, Points.of(0), Points.of(0), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.USE, 5, 0, null, null))
+        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.USE, Points.of(5), Points.of(0), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

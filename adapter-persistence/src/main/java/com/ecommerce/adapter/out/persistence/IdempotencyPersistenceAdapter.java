@@ -1,7 +1,7 @@
 package com.ecommerce.adapter.out.persistence;
 
-import com.ecommerce.application.port.out.IdempotencyKeyTakenException;
-import com.ecommerce.application.port.out.IdempotencyRecord;
+import com.ecommerce.application.shared.port.out.IdempotencyKeyTakenException;
+import com.ecommerce.application.shared.port.out.IdempotencyRecord;
 import com.ecommerce.application.port.out.LoadIdempotencyRecordPort;
 import com.ecommerce.application.port.out.SaveIdempotencyRecordPort;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -4,8 +4,8 @@ import com.ecommerce.application.port.out.LoadOrderPort;
 import com.ecommerce.application.port.out.SaveOrderPort;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.order.OrderLine;
-import com.ecommerce.domain.shared.Page;
-import com.ecommerce.domain.shared.PageQuery;
+import com.ecommerce.application.shared.Page;
+import com.ecommerce.application.shared.PageQuery;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;

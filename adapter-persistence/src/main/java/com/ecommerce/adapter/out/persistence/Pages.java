@@ -1,7 +1,7 @@
 package com.ecommerce.adapter.out.persistence;
 
-import com.ecommerce.domain.shared.Page;
-import com.ecommerce.domain.shared.PageQuery;
+import com.ecommerce.application.shared.Page;
+import com.ecommerce.application.shared.PageQuery;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 

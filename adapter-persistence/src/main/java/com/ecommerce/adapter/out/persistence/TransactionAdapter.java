@@ -1,6 +1,6 @@
 package com.ecommerce.adapter.out.persistence;
 
-import com.ecommerce.application.port.out.TransactionPort;
+import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import org.springframework.dao.CannotAcquireLockException;

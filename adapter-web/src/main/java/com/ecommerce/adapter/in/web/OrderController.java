@@ -1,10 +1,10 @@
 package com.ecommerce.adapter.in.web;
 
 import com.ecommerce.adapter.in.web.Responses.OrderResponse;
-import com.ecommerce.application.port.in.GetOrderUseCase;
-import com.ecommerce.application.port.in.IdempotencyKey;
-import com.ecommerce.application.port.in.PlaceOrderCommand;
-import com.ecommerce.application.port.in.PlaceOrderUseCase;
+import com.ecommerce.application.order.port.in.GetOrderUseCase;
+import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.order.port.in.PlaceOrderCommand;
+import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
 import com.ecommerce.domain.order.Order;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;

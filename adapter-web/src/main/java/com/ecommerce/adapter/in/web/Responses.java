@@ -1,10 +1,10 @@
 package com.ecommerce.adapter.in.web;
 
-import com.ecommerce.application.port.in.ItemView;
-import com.ecommerce.application.port.in.UserView;
+import com.ecommerce.application.stock.port.in.ItemView;
+import com.ecommerce.application.user.port.in.UserView;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.point.PointHistory;
-import com.ecommerce.domain.shared.Page;
+import com.ecommerce.application.shared.Page;
 
 import java.time.Instant;
 import java.util.List;

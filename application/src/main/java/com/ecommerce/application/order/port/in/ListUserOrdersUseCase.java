@@ -1,0 +1,11 @@
+package com.ecommerce.application.order.port.in;
+
+import com.ecommerce.domain.order.Order;
+import com.ecommerce.application.shared.Page;
+import com.ecommerce.application.shared.PageQuery;
+
+public interface ListUserOrdersUseCase {
+
+    /** The user's orders, newest first. */
+    Page<Order> listOrders(long userId, PageQuery pageQuery);
+}

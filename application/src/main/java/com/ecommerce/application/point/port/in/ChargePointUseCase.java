@@ -1,0 +1,6 @@
+package com.ecommerce.application.point.port.in;
+
+public interface ChargePointUseCase {
+
+    PointBalance charge(ChargePointCommand command);
+}

@@ -1,0 +1,6 @@
+package com.ecommerce.application.point.port.in;
+
+public interface GetPointBalanceUseCase {
+
+    PointBalance getBalance(long userId);
+}

@@ -1,0 +1,11 @@
+package com.ecommerce.application.point.port.in;
+
+import com.ecommerce.domain.point.PointHistory;
+import com.ecommerce.application.shared.Page;
+import com.ecommerce.application.shared.PageQuery;
+
+public interface GetPointHistoryUseCase {
+
+    /** The user's point movements, newest first. */
+    Page<PointHistory> getHistory(long userId, PageQuery pageQuery);
+}

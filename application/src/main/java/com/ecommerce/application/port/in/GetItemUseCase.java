@@ -1,6 +1,0 @@
-package com.ecommerce.application.port.in;
-
-public interface GetItemUseCase {
-
-    ItemView getItem(long itemId);
-}

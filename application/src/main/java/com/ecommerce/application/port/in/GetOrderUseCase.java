@@ -1,8 +1,0 @@
-package com.ecommerce.application.port.in;
-
-import com.ecommerce.domain.order.Order;
-
-public interface GetOrderUseCase {
-
-    Order getOrder(long orderId);
-}

@@ -1,4 +1,0 @@
-package com.ecommerce.application.port.in;
-
-public record StockLevel(long itemId, long stock) {
-}

@@ -1,4 +1,0 @@
-package com.ecommerce.application.port.in;
-
-public record UserView(long userId, String name, long balance) {
-}

@@ -1,9 +1,0 @@
-package com.ecommerce.application.port.out;
-
-/** Another request has already claimed (and committed) the same idempotency key. */
-public class IdempotencyKeyTakenException extends RuntimeException {
-
-    public IdempotencyKeyTakenException(String key, Throwable cause) {
-        super("idempotency key already claimed: " + key, cause);
-    }
-}

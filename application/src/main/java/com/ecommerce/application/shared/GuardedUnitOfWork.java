@@ -1,0 +1,78 @@
+package com.ecommerce.application.shared;
+
+import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.shared.port.out.TransactionPort;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockPort;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs the work of a use case that changes contended rows, always in the same order:
+ * <ol>
+ *   <li>an idempotent request whose key already succeeded is answered from its record, before any lock;</li>
+ *   <li>the keys are locked by the deployment's {@link LockPort}, sorted, within the configured wait;</li>
+ *   <li>a transaction is opened (here, for every strategy), in which the strategies that lock rows take them first,
+ *       then the idempotency key is claimed, the work runs and its result is recorded;</li>
+ *   <li>the commit, then the locks are released.</li>
+ * </ol>
+ * The work reads its rows inside the locks and writes them through the stores, whose version-checked updates fence
+ * a write against a lost lock. A use case states its keys and its work; nothing of this order is repeated in it.
+ */
+public final class GuardedUnitOfWork {
+
+    private final LockPort lockPort;
+    private final TransactionPort transactionPort;
+    private final Idempotency idempotency;
+    private final Duration lockWait;
+
+    public GuardedUnitOfWork(LockPort lockPort, TransactionPort transactionPort,
+                             IdempotencyStorePort idempotencyStore, Duration lockWait) {
+        this.lockPort = lockPort;
+        this.transactionPort = transactionPort;
+        this.idempotency = new Idempotency(idempotencyStore, transactionPort);
+        this.lockWait = lockWait;
+    }
+
+    /** Runs {@code work} under the locks of {@code keys}, in one transaction. */
+    public <R> R run(Collection<LockKey> keys, Supplier<R> work) {
+        return locked(LockKey.sortedDistinct(keys), Idempotency.Claim.none(), work);
+    }
+
+    /**
+     * Runs {@code work} under the locks of {@code keys}, in one transaction, at most once per idempotency key: a
+     * repeat of a request that succeeded is answered by {@code request}'s replay, without locks.
+     */
+    public <R> R run(Collection<LockKey> keys, IdempotentRequest<R> request, Supplier<R> work) {
+        return run(keys, request, () -> null, ignored -> work.get());
+    }
+
+    /**
+     * As {@link #run(Collection, IdempotentRequest, Supplier)}, with a step before the locks: {@code beforeLocks}
+     * settles what needs no lock (and may fail with its own answer) after the replay check and before any lock;
+     * its value is handed to {@code work}.
+     */
+    public <P, R> R run(Collection<LockKey> keys, IdempotentRequest<R> request, Supplier<P> beforeLocks,
+                        Function<P, R> work) {
+        List<LockKey> ordered = LockKey.sortedDistinct(keys);
+        return idempotency.run(request, claim -> {
+            P prepared = beforeLocks.get();
+            return locked(ordered, claim, () -> work.apply(prepared));
+        });
+    }
+
+    private <R> R locked(List<LockKey> ordered, Idempotency.Claim<R> claim, Supplier<R> work) {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        return lockPort.withLocks(ordered, lockWait, () -> transactionPort.inTransaction(() -> {
+            lockPort.lockInTransaction(ordered, Duration.ofNanos(deadline - System.nanoTime()));
+            claim.claim();
+            R result = work.get();
+            claim.complete(result);
+            return result;
+        }));
+    }
+}

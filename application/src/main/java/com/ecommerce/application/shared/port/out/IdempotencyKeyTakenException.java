@@ -1,0 +1,9 @@
+package com.ecommerce.application.shared.port.out;
+
+/** Another request has already claimed (and committed) the same idempotency key. */
+public class IdempotencyKeyTakenException extends RuntimeException {
+
+    public IdempotencyKeyTakenException(String key, Throwable cause) {
+        super("idempotency key already claimed: " + key, cause);
+    }
+}

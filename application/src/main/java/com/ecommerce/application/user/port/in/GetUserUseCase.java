@@ -1,0 +1,6 @@
+package com.ecommerce.application.user.port.in;
+
+public interface GetUserUseCase {
+
+    UserView getUser(long userId);
+}

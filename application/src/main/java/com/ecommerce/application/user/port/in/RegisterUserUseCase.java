@@ -1,0 +1,6 @@
+package com.ecommerce.application.user.port.in;
+
+public interface RegisterUserUseCase {
+
+    UserView register(RegisterUserCommand command);
+}

@@ -1,0 +1,73 @@
+package com.ecommerce.application.testing;
+
+import com.ecommerce.application.order.service.GetOrderService;
+import com.ecommerce.application.order.service.ListUserOrdersService;
+import com.ecommerce.application.order.service.PlaceOrderService;
+import com.ecommerce.application.point.port.in.ChargePointCommand;
+import com.ecommerce.application.point.service.ChargePointService;
+import com.ecommerce.application.point.service.GetPointBalanceService;
+import com.ecommerce.application.point.service.GetPointHistoryService;
+import com.ecommerce.application.shared.GuardedUnitOfWork;
+import com.ecommerce.application.stock.port.in.ItemView;
+import com.ecommerce.application.stock.port.in.RegisterItemCommand;
+import com.ecommerce.application.stock.service.GetItemService;
+import com.ecommerce.application.stock.service.ListItemsService;
+import com.ecommerce.application.stock.service.RegisterItemService;
+import com.ecommerce.application.stock.service.RestockItemService;
+import com.ecommerce.application.user.port.in.RegisterUserCommand;
+import com.ecommerce.application.user.service.GetUserService;
+import com.ecommerce.application.user.service.RegisterUserService;
+import com.ecommerce.domain.shared.Limits;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Every service wired to one in-memory store, one recording lock and a fixed clock. */
+public class ServiceFixture {
+
+    public static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123456Z");
+    public static final Instant NOW_STORED = Instant.parse("2026-11-25T10:15:30Z");
+    public static final Duration WAIT = Duration.ofMillis(1234);
+
+    public final InMemoryStore store = new InMemoryStore();
+    public final RecordingLockPort lock = new RecordingLockPort(store);
+    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final GuardedUnitOfWork unitOfWork = new GuardedUnitOfWork(lock, store, store, WAIT);
+
+    public final RegisterUserService registerUser = new RegisterUserService(store, store, store);
+    public final ChargePointService chargePoint = new ChargePointService(store, unitOfWork, clock);
+    public final GetUserService getUser = new GetUserService(store, store, store);
+    public final GetPointBalanceService getBalance = new GetPointBalanceService(store, store);
+    public final GetPointHistoryService getHistory = new GetPointHistoryService(store, store, store);
+    public final RegisterItemService registerItem = new RegisterItemService(store, store);
+    public final GetItemService getItem = new GetItemService(store, store);
+    public final ListItemsService listItems = new ListItemsService(store, store);
+    public final RestockItemService restock = new RestockItemService(store, unitOfWork);
+    public final PlaceOrderService placeOrder = new PlaceOrderService(
+            new PlaceOrderService.Stores(store, store, store, store), unitOfWork, clock);
+    public final GetOrderService getOrder = new GetOrderService(store, store);
+    public final ListUserOrdersService listOrders = new ListUserOrdersService(store, store, store);
+
+    public long userWithBalance(long balance) {
+        long userId = registerUser.register(new RegisterUserCommand("kim")).userId();
+        for (long left = balance; left > 0; left -= Limits.CHARGE_MAX) {
+            chargePoint.charge(new ChargePointCommand(userId, Math.min(left, Limits.CHARGE_MAX), null));
+        }
+        return userId;
+    }
+
+    public long item(long price, long stock) {
+        ItemView item = registerItem.register(new RegisterItemCommand("item", price, stock));
+        return item.itemId();
+    }
+
+    public long balance(long userId) {
+        return store.findPoint(userId).orElseThrow().balance();
+    }
+
+    public long stock(long itemId) {
+        return store.findStock(itemId).orElseThrow().quantity();
+    }
+}
