@@ -1,34 +1,25 @@
 package com.ecommerce.bootstrap.config;
 
 import com.ecommerce.adapter.out.lock.support.LockProperties;
-import com.ecommerce.application.port.out.LoadIdempotencyRecordPort;
-import com.ecommerce.application.port.out.LoadItemPort;
-import com.ecommerce.application.port.out.LoadOrderPort;
-import com.ecommerce.application.port.out.LoadPointHistoryPort;
-import com.ecommerce.application.port.out.LoadPointPort;
-import com.ecommerce.application.port.out.LoadStockPort;
-import com.ecommerce.application.port.out.LoadUserPort;
-import com.ecommerce.application.port.out.SaveIdempotencyRecordPort;
-import com.ecommerce.application.port.out.SaveItemPort;
-import com.ecommerce.application.port.out.SaveOrderPort;
-import com.ecommerce.application.port.out.SavePointHistoryPort;
-import com.ecommerce.application.port.out.SavePointPort;
-import com.ecommerce.application.port.out.SaveStockPort;
-import com.ecommerce.application.port.out.SaveUserPort;
-import com.ecommerce.application.shared.port.out.TransactionPort;
-import com.ecommerce.application.point.service.ChargePointService;
-import com.ecommerce.application.stock.service.GetItemService;
+import com.ecommerce.application.order.port.out.OrderStorePort;
 import com.ecommerce.application.order.service.GetOrderService;
-import com.ecommerce.application.point.service.GetPointBalanceService;
-import com.ecommerce.application.point.service.GetPointHistoryService;
-import com.ecommerce.application.user.service.GetUserService;
-import com.ecommerce.application.shared.Idempotency;
-import com.ecommerce.application.stock.service.ListItemsService;
 import com.ecommerce.application.order.service.ListUserOrdersService;
 import com.ecommerce.application.order.service.PlaceOrderService;
+import com.ecommerce.application.point.port.out.PointStorePort;
+import com.ecommerce.application.point.service.ChargePointService;
+import com.ecommerce.application.point.service.GetPointBalanceService;
+import com.ecommerce.application.point.service.GetPointHistoryService;
+import com.ecommerce.application.shared.GuardedUnitOfWork;
+import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.shared.port.out.TransactionPort;
+import com.ecommerce.application.stock.port.out.ItemStorePort;
+import com.ecommerce.application.stock.service.GetItemService;
+import com.ecommerce.application.stock.service.ListItemsService;
 import com.ecommerce.application.stock.service.RegisterItemService;
-import com.ecommerce.application.user.service.RegisterUserService;
 import com.ecommerce.application.stock.service.RestockItemService;
+import com.ecommerce.application.user.port.out.UserStorePort;
+import com.ecommerce.application.user.service.GetUserService;
+import com.ecommerce.application.user.service.RegisterUserService;
 import com.ecommerce.domain.lock.LockPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,76 +35,71 @@ public class UseCaseConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Where every write of contended rows takes its locks, opens its transaction and is fenced. */
     @Bean
-    Idempotency idempotency(LoadIdempotencyRecordPort load, SaveIdempotencyRecordPort save, TransactionPort tx) {
-        return new Idempotency(load, save, tx);
+    GuardedUnitOfWork guardedUnitOfWork(LockPort lock, TransactionPort tx, IdempotencyStorePort idempotency,
+                                        LockProperties lockProperties) {
+        return new GuardedUnitOfWork(lock, tx, idempotency, lockProperties.waitTimeout());
     }
 
     @Bean
-    RegisterUserService registerUserService(SaveUserPort users, SavePointPort points, TransactionPort tx) {
+    RegisterUserService registerUserService(UserStorePort users, PointStorePort points, TransactionPort tx) {
         return new RegisterUserService(users, points, tx);
     }
 
     @Bean
-    GetUserService getUserService(LoadUserPort users, LoadPointPort points, TransactionPort tx) {
+    GetUserService getUserService(UserStorePort users, PointStorePort points, TransactionPort tx) {
         return new GetUserService(users, points, tx);
     }
 
     @Bean
-    ChargePointService chargePointService(LoadPointPort load, SavePointPort save, SavePointHistoryPort history,
-                                          LockPort lock, TransactionPort tx, Idempotency idempotency, Clock clock,
-                                          LockProperties lockProperties) {
-        return new ChargePointService(load, save, history, lock, tx, idempotency, clock, lockProperties.waitTimeout());
+    ChargePointService chargePointService(PointStorePort points, GuardedUnitOfWork unitOfWork, Clock clock) {
+        return new ChargePointService(points, unitOfWork, clock);
     }
 
     @Bean
-    GetPointBalanceService getPointBalanceService(LoadPointPort points, TransactionPort tx) {
+    GetPointBalanceService getPointBalanceService(PointStorePort points, TransactionPort tx) {
         return new GetPointBalanceService(points, tx);
     }
 
     @Bean
-    GetPointHistoryService getPointHistoryService(LoadUserPort users, LoadPointHistoryPort history, TransactionPort tx) {
-        return new GetPointHistoryService(users, history, tx);
+    GetPointHistoryService getPointHistoryService(UserStorePort users, PointStorePort points, TransactionPort tx) {
+        return new GetPointHistoryService(users, points, tx);
     }
 
     @Bean
-    RegisterItemService registerItemService(SaveItemPort items, SaveStockPort stocks, TransactionPort tx) {
-        return new RegisterItemService(items, stocks, tx);
+    RegisterItemService registerItemService(ItemStorePort items, TransactionPort tx) {
+        return new RegisterItemService(items, tx);
     }
 
     @Bean
-    GetItemService getItemService(LoadItemPort items, LoadStockPort stocks, TransactionPort tx) {
-        return new GetItemService(items, stocks, tx);
+    GetItemService getItemService(ItemStorePort items, TransactionPort tx) {
+        return new GetItemService(items, tx);
     }
 
     @Bean
-    ListItemsService listItemsService(LoadItemPort items, LoadStockPort stocks, TransactionPort tx) {
-        return new ListItemsService(items, stocks, tx);
+    ListItemsService listItemsService(ItemStorePort items, TransactionPort tx) {
+        return new ListItemsService(items, tx);
     }
 
     @Bean
-    RestockItemService restockItemService(LoadStockPort load, SaveStockPort save, LockPort lock, TransactionPort tx,
-                                          LockProperties lockProperties) {
-        return new RestockItemService(load, save, lock, tx, lockProperties.waitTimeout());
+    RestockItemService restockItemService(ItemStorePort items, GuardedUnitOfWork unitOfWork) {
+        return new RestockItemService(items, unitOfWork);
     }
 
     @Bean
-    PlaceOrderService placeOrderService(LoadUserPort users, LoadPointPort loadPoint, SavePointPort savePoint,
-                                        SavePointHistoryPort history, LoadItemPort items, LoadStockPort loadStock,
-                                        SaveStockPort saveStock, LoadOrderPort loadOrder, SaveOrderPort saveOrder,
-                                        LockPort lock, TransactionPort tx, Idempotency idempotency, Clock clock,
-                                        LockProperties lockProperties) {
-        return new PlaceOrderService(users, loadPoint, savePoint, history, items, loadStock, saveStock, loadOrder, saveOrder,
-                lock, tx, idempotency, clock, lockProperties.waitTimeout());
+    PlaceOrderService placeOrderService(UserStorePort users, ItemStorePort items, PointStorePort points,
+                                        OrderStorePort orders, GuardedUnitOfWork unitOfWork, Clock clock) {
+        return new PlaceOrderService(new PlaceOrderService.Stores(users, items, points, orders), unitOfWork, clock);
     }
 
     @Bean
-    GetOrderService getOrderService(LoadOrderPort orders, TransactionPort tx) {
+    GetOrderService getOrderService(OrderStorePort orders, TransactionPort tx) {
         return new GetOrderService(orders, tx);
     }
 
     @Bean
-    ListUserOrdersService listUserOrdersService(LoadUserPort users, LoadOrderPort orders, TransactionPort tx) {
+    ListUserOrdersService listUserOrdersService(UserStorePort users, OrderStorePort orders, TransactionPort tx) {
         return new ListUserOrdersService(users, orders, tx);
     }
 }

@@ -1,19 +1,26 @@
 package com.ecommerce.bootstrap.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The rules of STYLE.md. Bootstrap sees every module, so the whole production code base is imported here;
+ * The rules of {@code docs/style.md}. Bootstrap sees every module, so the whole production code base is imported here;
  * a broken rule fails {@code ./mvnw verify}.
  */
 @AnalyzeClasses(packages = "com.ecommerce", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -54,28 +61,82 @@ class ArchitectureTest {
                     "org.redisson..", "org.apache.curator..")
             .because("use cases are plain Java; adapters bring the frameworks");
 
+    private static final List<String> AGGREGATES = List.of("point", "stock", "order", "user");
+
     @ArchTest
-    static final ArchRule outPortsAreNamedPort = classes().that().resideInAPackage("..application.port.out..")
+    static final ArchRule applicationIsSplitByAggregate = classes().that().resideInAPackage(APPLICATION)
+            .should().resideInAnyPackage(AGGREGATES.stream().map(a -> "com.ecommerce.application." + a + "..")
+                    .toArray(String[]::new))
+            .orShould().resideInAPackage("com.ecommerce.application.shared..")
+            .because("application mirrors domain: one package per aggregate, cross-cutting pieces in shared");
+
+    @ArchTest
+    static final ArchRule outPortsAreNamedPort = classes().that().resideInAPackage("..application..port.out..")
             .and().areInterfaces()
             .should().haveSimpleNameEndingWith("Port");
 
     @ArchTest
-    static final ArchRule inPortsAreNamedUseCase = classes().that().resideInAPackage("..application.port.in..")
+    static final ArchRule aggregateOutPortsAreStores = classes().that().resideInAPackage("..application.*.port.out..")
+            .and().areInterfaces().and().resideOutsideOfPackage("..application.shared..")
+            .should().haveSimpleNameEndingWith("StorePort")
+            .because("an aggregate has one store port with intent-named methods, not a Load/Save pair per table");
+
+    /** One store port per aggregate, and it lives in that aggregate's package. */
+    @ArchTest
+    static void oneStorePortPerAggregate(JavaClasses classes) {
+        for (String aggregate : AGGREGATES) {
+            List<String> ports = classes.stream()
+                    .filter(c -> c.isInterface() && c.getPackageName().equals(
+                            "com.ecommerce.application." + aggregate + ".port.out"))
+                    .map(JavaClass::getSimpleName).toList();
+            assertThat(ports).as("out-ports of %s", aggregate).hasSizeLessThanOrEqualTo(1)
+                    .allMatch(name -> name.endsWith("StorePort"));
+        }
+    }
+
+    @ArchTest
+    static final ArchRule inPortsAreNamedUseCase = classes().that().resideInAPackage("..application..port.in..")
             .and().areInterfaces()
             .should().haveSimpleNameEndingWith("UseCase");
 
     @ArchTest
     static final ArchRule useCasesAreImplementedByServices = classes()
-            .that().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a use case",
-                    (com.tngtech.archunit.core.domain.JavaClass c) -> c.getSimpleName().endsWith("UseCase")
-                            && c.getPackageName().contains(".application.port.in")))
-            .should().resideInAPackage("..application.service..")
+            .that().implement(DescribedPredicate.describe("a use case",
+                    (JavaClass c) -> c.getSimpleName().endsWith("UseCase") && c.getPackageName().contains(".port.in")))
+            .should().resideInAPackage("..application.*.service..")
             .andShould().haveSimpleNameEndingWith("Service");
 
     @ArchTest
     static final ArchRule webTalksToInPortsOnly = noClasses().that().resideInAPackage(WEB)
-            .should().dependOnClassesThat().resideInAnyPackage("..application.service..", "..application.port.out..")
-            .because("controllers call use cases, never services or out-ports");
+            .should().dependOnClassesThat().resideInAnyPackage("..application..service..", "..application..port.out..")
+            .orShould().dependOnClassesThat().haveSimpleName("GuardedUnitOfWork")
+            .because("controllers call use cases, never services, out-ports or the unit of work");
+
+    @ArchTest
+    static final ArchRule noTransportOutcomesInTheDomain = noFields().that().areDeclaredInClassesThat()
+            .resideInAPackage(DOMAIN)
+            .should().haveNameMatching("NOT_FOUND|METHOD_NOT_ALLOWED|PAYLOAD_TOO_LARGE|UNSUPPORTED_MEDIA_TYPE"
+                    + "|INTERNAL_ERROR|UNAUTHENTICATED|FORBIDDEN")
+            .because("the domain names business outcomes; routes, methods, sizes and credentials are the web's");
+
+    @ArchTest
+    static final ArchRule noPagingInTheDomain = noClasses().that().resideInAPackage(DOMAIN)
+            .should().haveSimpleNameStartingWith("Page")
+            .because("paging is how a client reads, not a business rule");
+
+    @ArchTest
+    static final ArchRule databaseAccessOnlyInPersistence = noClasses()
+            .that().resideOutsideOfPackages(PERSISTENCE, "com.ecommerce.bootstrap.config..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.persistence..",
+                    "org.hibernate..", "org.springframework.jdbc..", "org.springframework.orm..")
+            .because("adapter-persistence is the one owner of tables, SQL and JPA; bootstrap only hands it its "
+                    + "EntityManager (SqlOnlyInPersistenceTest checks the strings)");
+
+    @ArchTest
+    static final ArchRule onlyTheUnitOfWorkTakesLocks = noClasses().that().resideInAPackage(APPLICATION)
+            .and().doNotHaveSimpleName("GuardedUnitOfWork")
+            .should().dependOnClassesThat().haveFullyQualifiedName("com.ecommerce.domain.lock.LockPort")
+            .because("a use case states its keys; the guarded unit of work alone orders locks and transactions");
 
     @ArchTest
     static final ArchRule transactionsOnlyInPersistence = noClasses().that().resideOutsideOfPackage(PERSISTENCE)

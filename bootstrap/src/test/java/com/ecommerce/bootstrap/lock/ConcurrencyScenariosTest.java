@@ -94,7 +94,7 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
     }
 
     private void report(String scenario, Map<String, Integer> outcomes, String state) {
-        System.out.printf("[scenario:%s] %s -> %s; %s%n", strategy.strategyName(), scenario, outcomes, state);
+        System.out.printf("[scenario:%s] %s -> %s; %s%n", strategy.strategy().id(), scenario, outcomes, state);
         raceEnded();
     }
 
@@ -114,7 +114,7 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
     @Test
     void lockMetricsAndHealthAreExposed() {
         chargePoint.charge(new ChargePointCommand(api.newUser("metrics"), 1, null));
-        String name = strategy.strategyName();
+        String name = strategy.strategy().id();
 
         String prometheus = api.get("/actuator/prometheus").body();
         var health = api.get("/actuator/health").json();

@@ -1,6 +1,8 @@
 package com.ecommerce.bootstrap.lock;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.application.shared.GuardedUnitOfWork;
+import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.IntegrationTest;
 import com.ecommerce.domain.lock.LockKey;
@@ -15,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +35,15 @@ class DatabaseLockWaitIT extends IntegrationTest {
     @Autowired
     TransactionPort transactions;
     @Autowired
+    IdempotencyStorePort idempotencyStore;
+    @Autowired
     DataSource dataSource;
+
+    /** As every use case runs: locks, then the transaction, whose first statements lock the rows. */
+    private <T> T locked(long userId, Duration wait, Supplier<T> work) {
+        return new GuardedUnitOfWork(lockPort, transactions, idempotencyStore, wait)
+                .run(List.of(LockKey.point(userId)), work);
+    }
 
     @Test
     void aRowHeldFromOutside_endsTheWaitAtTheTimeoutNotAtTheServerDefault() throws Exception {
@@ -46,24 +57,22 @@ class DatabaseLockWaitIT extends IntegrationTest {
             }
             for (int seconds : new int[]{1, 2}) {
                 long started = System.nanoTime();
-                assertThatThrownBy(() -> lockPort.withLocks(List.of(LockKey.point(userId)), Duration.ofSeconds(seconds),
-                        () -> "never")).isInstanceOf(LockTimeoutException.class);
+                assertThatThrownBy(() -> locked(userId, Duration.ofSeconds(seconds), () -> "never")).isInstanceOf(LockTimeoutException.class);
                 long waitedMs = (System.nanoTime() - started) / 1_000_000;
                 assertThat(waitedMs).isBetween(seconds * 1_000L - 50, seconds * 1_000L + 1_000);
                 System.out.printf("[db-lock] row held by another session: wait %d s ended after %d ms%n", seconds, waitedMs);
             }
             outside.rollback();
         }
-        assertThat(lockPort.withLocks(List.of(LockKey.point(userId)), Duration.ofSeconds(1), () -> "free"))
+        assertThat(locked(userId, Duration.ofSeconds(1), () -> "free"))
                 .isEqualTo("free");
     }
 
     @Test
     void theSessionCarriesTheWaitThatWasAsked() {
         long userId = api.newUser("session");
-        Long sessionWait = lockPort.withLocks(List.of(LockKey.point(userId)), Duration.ofMillis(2_500),
-                () -> transactions.inTransaction(() -> jdbc.queryForObject(
-                        "select @@SESSION.innodb_lock_wait_timeout", Long.class)));
+        Long sessionWait = locked(userId, Duration.ofMillis(2_500),
+                () -> jdbc.queryForObject("select @@SESSION.innodb_lock_wait_timeout", Long.class));
         assertThat(sessionWait).isEqualTo(3);
     }
 }

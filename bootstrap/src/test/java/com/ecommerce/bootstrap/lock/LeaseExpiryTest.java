@@ -79,7 +79,7 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
     }
 
     private double lostLocks() {
-        var counter = meters.find("ecommerce.lock.failures").tag("strategy", strategy.strategyName())
+        var counter = meters.find("ecommerce.lock.failures").tag("strategy", strategy.strategy().id())
                 .tag("reason", "lost").counter();
         return counter == null ? 0 : counter.count();
     }
@@ -116,7 +116,7 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
                 .isEqualTo(2);
         assertThat(lostLocks()).isEqualTo(lostBefore + 1);
         System.out.printf("[lease:%s] charge: stalled holder -> CONCURRENT_UPDATE, next charge got the lock after %d ms,"
-                + " balance 1200 (1000 + 200), lost locks counted %.0f%n", strategy.strategyName(), nextWaitedMs,
+                + " balance 1200 (1000 + 200), lost locks counted %.0f%n", strategy.strategy().id(), nextWaitedMs,
                 lostLocks() - lostBefore);
     }
 
@@ -145,6 +145,6 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, second))
                 .isEqualTo(4_000);
         System.out.printf("[lease:%s] order: stalled holder -> CONCURRENT_UPDATE, the last unit sold once, stock 0%n",
-                strategy.strategyName());
+                strategy.strategy().id());
     }
 }

@@ -1,8 +1,9 @@
 package com.ecommerce.bootstrap.lock;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
-import com.ecommerce.application.port.out.LoadPointPort;
-import com.ecommerce.application.port.out.SavePointPort;
+import com.ecommerce.application.point.port.out.PointStorePort;
+import com.ecommerce.application.shared.GuardedUnitOfWork;
+import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.Concurrently;
 import com.ecommerce.bootstrap.support.Concurrently.Outcome;
@@ -50,13 +51,14 @@ public abstract class LockPortContractTest extends IntegrationTest {
     @Autowired
     protected TransactionPort transactions;
     @Autowired
-    protected LoadPointPort loadPoint;
-    @Autowired
-    SavePointPort savePoint;
+    protected PointStorePort points;
 
-    /** Work that runs its own transaction, as every use case does inside its locks. */
+    @Autowired
+    protected IdempotencyStorePort idempotencyStore;
+
+    /** Work in a transaction under the locks of {@code keys}, composed exactly as every use case runs it. */
     protected <T> T lockedTransaction(List<LockKey> keys, Duration wait, Supplier<T> work) {
-        return lockPort.withLocks(keys, wait, () -> transactions.inTransaction(work));
+        return new GuardedUnitOfWork(lockPort, transactions, idempotencyStore, wait).run(keys, work);
     }
 
     @Test
@@ -86,7 +88,7 @@ public abstract class LockPortContractTest extends IntegrationTest {
         assertThat(maxInside.get()).isEqualTo(1);
         assertThat(counter.get()).isEqualTo(threads * rounds);
         System.out.printf("[contract:%s] mutual exclusion: %d threads x %d rounds, max inside 1, counter %d%n",
-                lockPort.strategyName(), threads, rounds, counter.get());
+                lockPort.strategy().id(), threads, rounds, counter.get());
     }
 
     @Test
@@ -112,7 +114,7 @@ public abstract class LockPortContractTest extends IntegrationTest {
 
         assertThat(outcomes).allMatch(Outcome::succeeded);
         System.out.printf("[contract:%s] crossing key sets: %d acquisitions of [A,B,P] vs [P,B,A], 0 deadlocks, %d ms%n",
-                lockPort.strategyName(), threads * rounds, (System.nanoTime() - started) / 1_000_000);
+                lockPort.strategy().id(), threads * rounds, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test
@@ -137,7 +139,7 @@ public abstract class LockPortContractTest extends IntegrationTest {
 
         assertThat(ran.get()).as("the work must not run without its locks").isZero();
         assertThat(waitedMs).isBetween(950L, 2_000L);
-        System.out.printf("[contract:%s] wait timeout 1000 ms: gave up after %d ms%n", lockPort.strategyName(), waitedMs);
+        System.out.printf("[contract:%s] wait timeout 1000 ms: gave up after %d ms%n", lockPort.strategy().id(), waitedMs);
     }
 
     @Test
@@ -165,7 +167,7 @@ public abstract class LockPortContractTest extends IntegrationTest {
     void locksAreReleasedOnlyAfterTheCommit() throws Exception {
         long userId = api.newUser("commit");
         LockKey key = LockKey.point(userId);
-        long initial = loadPoint.loadPoint(userId).orElseThrow().balance();
+        long initial = points.findPoint(userId).orElseThrow().balance();
         ConcurrentLinkedQueue<Long> readByWriter = new ConcurrentLinkedQueue<>();
         CountDownLatch firstInside = new CountDownLatch(1);
 
@@ -188,14 +190,14 @@ public abstract class LockPortContractTest extends IntegrationTest {
         second.get(30, TimeUnit.SECONDS);
 
         assertThat(readByWriter).containsExactly(initial, initial + 1);
-        assertThat(loadPoint.loadPoint(userId).orElseThrow().balance()).isEqualTo(initial + 2);
+        assertThat(points.findPoint(userId).orElseThrow().balance()).isEqualTo(initial + 2);
     }
 
     protected Void addOne(long userId, ConcurrentLinkedQueue<Long> reads) {
-        Point point = loadPoint.loadPoint(userId).orElseThrow();
+        Point point = points.findPoint(userId).orElseThrow();
         reads.add(point.balance());
         point.charge(1);
-        savePoint.updatePoint(point);
+        points.updatePoint(point);
         return null;
     }
 

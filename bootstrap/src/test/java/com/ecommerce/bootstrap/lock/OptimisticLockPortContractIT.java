@@ -57,7 +57,7 @@ class OptimisticLockPortContractIT extends LockPortContractTest {
 
         assertThat(outcomes).allMatch(Outcome::succeeded);
         int successes = outcomes.stream().mapToInt(Outcome::value).sum();
-        assertThat(loadPoint.loadPoint(userId).orElseThrow().balance()).isEqualTo(successes);
+        assertThat(points.findPoint(userId).orElseThrow().balance()).isEqualTo(successes);
         assertThat(successes).isPositive();
         System.out.printf("[contract:optimistic] 32 threads x 5 increments of one balance: %d landed, %d clean 409, "
                 + "%.0f retries, balance %d (no lost update)%n", successes, 160 - successes, retries() - retriesBefore,
@@ -104,14 +104,14 @@ class OptimisticLockPortContractIT extends LockPortContractTest {
     @Override
     void locksAreReleasedOnlyAfterTheCommit() throws Exception {
         long userId = api.newUser("optimistic-commit");
-        long initial = loadPoint.loadPoint(userId).orElseThrow().balance();
+        long initial = points.findPoint(userId).orElseThrow().balance();
         ConcurrentLinkedQueue<Long> reads = new ConcurrentLinkedQueue<>();
 
         List<Outcome<Void>> outcomes = Concurrently.run(2,
                 i -> lockedTransaction(List.of(LockKey.point(userId)), LONG_WAIT, () -> addOne(userId, reads)));
 
         assertThat(outcomes).allMatch(Outcome::succeeded);
-        assertThat(loadPoint.loadPoint(userId).orElseThrow().balance()).isEqualTo(initial + 2);
+        assertThat(points.findPoint(userId).orElseThrow().balance()).isEqualTo(initial + 2);
         List<Long> seen = new ArrayList<>(reads);
         assertThat(seen.getLast()).as("the last attempt read the other writer's committed value").isEqualTo(initial + 1);
     }

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RedLockNodeFailureIT {
 
-    private static final LockProperties.Redis TUNING = new LockProperties.Redis(
+    private static final LockProperties.Redis TUNING = new LockProperties.Redis("127.0.0.1", 6379, List.of(),
             Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100));
     private RedLockAdapter adapter;
 

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RedisBusyOrDownIT {
 
-    private static final LockProperties.Redis TUNING = new LockProperties.Redis(
+    private static final LockProperties.Redis TUNING = new LockProperties.Redis("127.0.0.1", 6379, List.of(),
             Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100));
     /** Spins inside Redis for the given microseconds: every other client waits for it, nothing fails. */
     private static final String SPIN = "local t0 = redis.call('TIME') "
@@ -66,7 +66,7 @@ class RedisBusyOrDownIT {
         LockKey key = LockKey.point(ThreadLocalRandom.current().nextLong(3_000_000, 4_000_000));
         adapter.withLocks(List.of(key), Duration.ofSeconds(5), () -> null); // connections up before the spin
 
-        RedissonClient spinner = client(address, new LockProperties.Redis(
+        RedissonClient spinner = client(address, new LockProperties.Redis("127.0.0.1", 6379, List.of(),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 0, Duration.ofMillis(100)));
         CompletableFuture<Object> spin = spinner.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, SPIN,
                 RScript.ReturnType.INTEGER, List.of(), "1500000").toCompletableFuture();

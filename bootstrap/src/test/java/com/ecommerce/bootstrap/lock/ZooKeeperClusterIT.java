@@ -2,8 +2,7 @@ package com.ecommerce.bootstrap.lock;
 
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
-import com.ecommerce.application.port.out.LoadPointPort;
-import com.ecommerce.application.port.out.SavePointPort;
+import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.Concurrently;
 import com.ecommerce.bootstrap.support.Concurrently.Outcome;
@@ -38,9 +37,7 @@ class ZooKeeperClusterIT extends IntegrationTest {
     @Autowired
     TransactionPort transactions;
     @Autowired
-    LoadPointPort loadPoint;
-    @Autowired
-    SavePointPort savePoint;
+    PointStorePort points;
 
     @Test
     void killingAnEnsembleMemberMidRunLosesNoUpdate() throws Exception {
@@ -83,7 +80,7 @@ class ZooKeeperClusterIT extends IntegrationTest {
                 assertThat(outcomes).allMatch(Outcome::succeeded);
                 Map<String, Integer> total = new TreeMap<>();
                 outcomes.forEach(o -> o.value().forEach((k, v) -> total.merge(k, v, Integer::sum)));
-                long balance = loadPoint.loadPoint(userId).orElseThrow().balance();
+                long balance = points.findPoint(userId).orElseThrow().balance();
                 assertThat(killed[0]).isNotNull();
                 assertThat(balance).isEqualTo(landed.get());
                 assertThat(landedAfterKill.get()).isPositive();
@@ -96,9 +93,9 @@ class ZooKeeperClusterIT extends IntegrationTest {
     }
 
     private Void increment(long userId) {
-        Point point = loadPoint.loadPoint(userId).orElseThrow();
+        Point point = points.findPoint(userId).orElseThrow();
         point.charge(1);
-        savePoint.updatePoint(point);
+        points.updatePoint(point);
         return null;
     }
 

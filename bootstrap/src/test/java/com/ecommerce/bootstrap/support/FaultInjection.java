@@ -1,29 +1,32 @@
 package com.ecommerce.bootstrap.support;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
-import com.ecommerce.application.port.out.LoadPointPort;
-import com.ecommerce.application.port.out.LoadStockPort;
+import com.ecommerce.application.point.port.out.PointStorePort;
+import com.ecommerce.adapter.out.persistence.point.PointStoreAdapter;
+import com.ecommerce.adapter.out.persistence.stock.ItemStoreAdapter;
+import com.ecommerce.application.point.port.out.PointStorePort;
+import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockPort;
 import com.ecommerce.domain.lock.LockUnavailableException;
-import com.ecommerce.domain.point.Point;
-import com.ecommerce.domain.stock.ItemStock;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -87,41 +90,62 @@ public class FaultInjection {
         }
     }
 
+    /** The real store, with {@code findPoint} and {@code findStock(s)} intercepted; every other call passes through. */
+    @SuppressWarnings("unchecked")
+    private static <P> P intercepting(Class<P> port, P real, String prefix, BiFunction<Method, Object[], Object> around) {
+        return (P) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[]{port}, (proxy, method, args) -> {
+            if (method.getName().startsWith(prefix)) {
+                return around.apply(method, args);
+            }
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    private static Object call(Method method, Object target, Object[] args) {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Bean
     @Primary
-    LoadPointPort faultyLoadPointPort(@Qualifier("pointPersistenceAdapter") LoadPointPort real, DataSource dataSource) {
-        return userId -> {
+    PointStorePort faultyPointStore(PointStoreAdapter real, DataSource dataSource) {
+        return intercepting(PointStorePort.class, real, "findPoint", (method, args) -> {
+            long userId = (Long) args[0];
             Fault fault = FAULT.get();
             if (fault == Fault.UNEXPECTED) {
                 throw new IllegalStateException("injected: secret table xyz_internal exploded");
             }
-            Optional<Point> loaded = real.loadPoint(userId);
+            Object loaded = call(method, real, args);
             if (fault == Fault.STALE_READ) {
                 bumpVersionElsewhere(dataSource, userId);
             }
             pauseIfAsked(userId, List.of());
             return loaded;
-        };
+        });
     }
 
     @Bean
     @Primary
-    LoadStockPort pausingLoadStockPort(@Qualifier("itemPersistenceAdapter") LoadStockPort real) {
-        return new LoadStockPort() {
-            @Override
-            public Optional<ItemStock> loadStock(long itemId) {
-                Optional<ItemStock> loaded = real.loadStock(itemId);
-                pauseIfAsked(-1, List.of(itemId));
-                return loaded;
-            }
-
-            @Override
-            public List<ItemStock> loadStocks(Collection<Long> itemIds) {
-                List<ItemStock> loaded = real.loadStocks(itemIds);
-                pauseIfAsked(-1, itemIds);
-                return loaded;
-            }
-        };
+    ItemStorePort pausingItemStore(ItemStoreAdapter real) {
+        return intercepting(ItemStorePort.class, real, "findStock", (method, args) -> {
+            Object loaded = call(method, real, args);
+            @SuppressWarnings("unchecked")
+            Collection<Long> itemIds = args[0] instanceof Collection<?> ids ? (Collection<Long>) ids : List.of((Long) args[0]);
+            pauseIfAsked(-1, itemIds);
+            return loaded;
+        });
     }
 
     private static void bumpVersionElsewhere(DataSource dataSource, long userId) {
@@ -147,6 +171,11 @@ public class FaultInjection {
                     throw new LockUnavailableException("injected: no quorum", null);
                 }
                 return real.withLocks(keys, waitTimeout, work);
+            }
+
+            @Override
+            public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
+                real.lockInTransaction(ordered, remaining);
             }
         };
     }

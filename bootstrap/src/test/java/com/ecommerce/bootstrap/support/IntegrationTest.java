@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "logging.level.org.apache.zookeeper=error", "logging.level.org.apache.curator=error"})
 @ActiveProfiles(resolver = DatabaseProfileResolver.class)
 @Import(IntegrationTestConfiguration.class)
+@ContextConfiguration(initializers = LockServices.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -40,11 +42,6 @@ public abstract class IntegrationTest {
             registry.add("spring.datasource.username", () -> TestDatabase.env(TestDatabase.USERNAME, "root"));
             registry.add("spring.datasource.password", () -> TestDatabase.env(TestDatabase.PASSWORD, ""));
         }
-        // read only by the Redis and ZooKeeper lock configurations, so only their contexts start or look for them
-        registry.add("spring.data.redis.host", () -> TestRedis.single().split(":")[0]);
-        registry.add("spring.data.redis.port", () -> TestRedis.single().split(":")[1]);
-        registry.add("ecommerce.lock.redis.addresses", TestRedis::redlockAddresses);
-        registry.add("ecommerce.lock.zookeeper.connect-string", TestZooKeeper::connectString);
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package com.ecommerce.adapter.out.lock.jvm;
 
 import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;
 
@@ -47,8 +48,8 @@ public class JvmLockAdapter extends AbstractLockAdapter {
     }
 
     @Override
-    public String strategyName() {
-        return "jvm";
+    public LockStrategyName strategy() {
+        return LockStrategyName.JVM;
     }
 
     @Override

@@ -3,12 +3,14 @@ package com.ecommerce.adapter.out.lock.jvm;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +35,7 @@ public final class LocallyQueuedLockAdapter implements LockStrategy {
     private final LockStrategy shared;
 
     public LocallyQueuedLockAdapter(LockStrategy shared, MeterRegistry registry) {
-        this.local = new JvmLockAdapter(true, new LockMetrics(registry, shared.strategyName() + "-queue"));
+        this.local = new JvmLockAdapter(true, new LockMetrics(registry, shared.strategy().id() + "-queue"));
         this.shared = shared;
     }
 
@@ -43,8 +45,8 @@ public final class LocallyQueuedLockAdapter implements LockStrategy {
     }
 
     @Override
-    public String strategyName() {
-        return shared.strategyName();
+    public LockStrategyName strategy() {
+        return shared.strategy();
     }
 
     @Override
@@ -57,6 +59,12 @@ public final class LocallyQueuedLockAdapter implements LockStrategy {
             }
             return shared.withLocks(keys, Duration.ofNanos(remaining), work);
         });
+    }
+
+    /** The shared strategy's step inside the transaction (the row locks of {@code lock-db}), within the same budget. */
+    @Override
+    public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
+        shared.lockInTransaction(ordered, remaining);
     }
 
     /** Keys held or waited for in this instance's queue. */

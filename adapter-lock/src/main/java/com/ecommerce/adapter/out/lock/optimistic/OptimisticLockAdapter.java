@@ -3,6 +3,7 @@ package com.ecommerce.adapter.out.lock.optimistic;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import io.micrometer.core.instrument.Counter;
@@ -30,11 +31,8 @@ public class OptimisticLockAdapter implements LockStrategy {
     private final DistributionSummary attemptsPerSuccess;
 
     public OptimisticLockAdapter(LockProperties.Optimistic settings, MeterRegistry registry) {
-        if (settings.maxAttempts() < 1) {
-            throw new IllegalArgumentException("ecommerce.lock.optimistic.max-attempts must be at least 1");
-        }
         this.settings = settings;
-        this.metrics = new LockMetrics(registry, "optimistic");
+        this.metrics = new LockMetrics(registry, LockStrategyName.OPTIMISTIC.id());
         this.retries = Counter.builder("ecommerce.lock.optimistic.retries")
                 .description("Units of work run again after a version conflict").register(registry);
         this.exhausted = Counter.builder("ecommerce.lock.optimistic.exhausted")
@@ -44,8 +42,8 @@ public class OptimisticLockAdapter implements LockStrategy {
     }
 
     @Override
-    public String strategyName() {
-        return "optimistic";
+    public LockStrategyName strategy() {
+        return LockStrategyName.OPTIMISTIC;
     }
 
     @Override

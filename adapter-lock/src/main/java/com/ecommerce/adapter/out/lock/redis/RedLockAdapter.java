@@ -2,6 +2,7 @@ package com.ecommerce.adapter.out.lock.redis;
 
 import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.lock.LockUnavailableException;
@@ -75,8 +76,8 @@ public class RedLockAdapter extends AbstractLockAdapter {
     }
 
     @Override
-    public String strategyName() {
-        return "redlock";
+    public LockStrategyName strategy() {
+        return LockStrategyName.REDLOCK;
     }
 
     @Override

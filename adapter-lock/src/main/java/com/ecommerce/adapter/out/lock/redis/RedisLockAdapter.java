@@ -2,6 +2,7 @@ package com.ecommerce.adapter.out.lock.redis;
 
 import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.lock.LockUnavailableException;
@@ -38,8 +39,8 @@ public class RedisLockAdapter extends AbstractLockAdapter {
     }
 
     @Override
-    public String strategyName() {
-        return "redis";
+    public LockStrategyName strategy() {
+        return LockStrategyName.REDIS;
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class RedissonClients {
     }
 
     /** Whether the node answers a PING-like command within {@code within}. */
-    static CompletableFuture<Boolean> reachable(RedissonClient client, Duration within) {
+    public static CompletableFuture<Boolean> reachable(RedissonClient client, Duration within) {
         return client.getBucket(KEY_PREFIX + "health").isExistsAsync().toCompletableFuture()
                 .thenApply(exists -> true)
                 .completeOnTimeout(false, within.toMillis(), TimeUnit.MILLISECONDS)

@@ -4,12 +4,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * {@code ecommerce.lock.*}. {@code waitTimeout}: how long a request waits for all its locks (default 3 s).
- * {@code leaseTime}: how long a lease-based lock lives without being released (default 10 s). {@code localQueue}:
- * whether the shared strategies (db, redis, redlock, zookeeper) queue a key's waiters in the JVM first, so that one
- * thread per instance and key contends for the shared lock (default true; off only to measure what it buys).
+ * Every lock setting, {@code ecommerce.lock.*}, checked when bound: a bad value stops the start-up with a message
+ * naming the property.
+ * <ul>
+ *   <li>{@code wait-timeout}: how long a request waits for all its locks (default 3 s).</li>
+ *   <li>{@code lease-time}: how long a lease-based lock (Redis, RedLock) lives without being released (default
+ *       10 s).</li>
+ *   <li>{@code local-queue}: whether the shared strategies (db, redis, redlock, zookeeper) queue a key's waiters in
+ *       the JVM first, so that one thread per instance and key contends for the shared lock (default true; off only
+ *       to measure what it buys, or when a test's second party stands for another instance).</li>
+ * </ul>
  */
 @ConfigurationProperties("ecommerce.lock")
 public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
@@ -20,18 +27,55 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
                              @DefaultValue Optimistic optimistic,
                              @DefaultValue ZooKeeper zookeeper) {
 
+    public LockProperties {
+        requirePositive("ecommerce.lock.wait-timeout", waitTimeout);
+        requirePositive("ecommerce.lock.lease-time", leaseTime);
+    }
+
     /** {@code fair}: FIFO hand-off among waiters; see {@code JvmLockAdapter} for why it is on by default. */
     public record Jvm(@DefaultValue("true") boolean fair) {
     }
 
     /**
-     * Client tuning of the Redis strategies. (The masters of {@code lock-redlock} are read by its configuration from
-     * {@code ecommerce.lock.redis.addresses}.)
+     * The Redis strategies. {@code lock-redis} uses the one server at {@code host}:{@code port} (application.yml
+     * fills them from the contract's {@code spring.data.redis.host}/{@code port}); {@code lock-redlock} uses the
+     * independent masters of {@code addresses} (comma-separated {@code redis://host:port}, at least 3). The rest
+     * tunes the client: command timeout, connect timeout, retries.
      */
-    public record Redis(@DefaultValue("500ms") Duration timeout,
+    public record Redis(@DefaultValue("127.0.0.1") String host,
+                        @DefaultValue("6379") int port,
+                        @DefaultValue List<String> addresses,
+                        @DefaultValue("500ms") Duration timeout,
                         @DefaultValue("500ms") Duration connectTimeout,
                         @DefaultValue("1") int retryAttempts,
                         @DefaultValue("100ms") Duration retryInterval) {
+
+        public Redis {
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("ecommerce.lock.redis.port must be 1 to 65535, got " + port);
+            }
+            addresses = addresses == null ? List.of()
+                    : addresses.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+            requirePositive("ecommerce.lock.redis.timeout", timeout);
+            requirePositive("ecommerce.lock.redis.connect-timeout", connectTimeout);
+            if (retryAttempts < 0) {
+                throw new IllegalArgumentException("ecommerce.lock.redis.retry-attempts must be 0 or more");
+            }
+        }
+
+        public String address() {
+            return "redis://" + host + ":" + port;
+        }
+
+        /** The RedLock masters; fewer than 3 cannot form a quorum that survives the loss of one. */
+        public List<String> redlockMasters() {
+            if (addresses.size() < 3) {
+                throw new IllegalStateException("lock-redlock needs ecommerce.lock.redis.addresses with at least 3 "
+                        + "independent Redis masters (for example redis://127.0.0.1:6379,redis://127.0.0.1:6380,"
+                        + "redis://127.0.0.1:6381), got " + addresses);
+            }
+            return addresses;
+        }
     }
 
     /**
@@ -39,20 +83,43 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
      * (a random pause between 0 and {@code initialBackoff * 2^(attempt-1)}, capped at {@code maxBackoff}), and never
      * past the wait timeout. Defaults: 10 attempts, 5 ms, 100 ms. A conflict costs one short transaction, so a few
      * quick retries absorb ordinary contention; jitter spreads the retries of writers that collided together; and
-     * past ten attempts (at most about half a second of backoff) a request is under contention no retry will fix soon, so
-     * the client is better told (409) than kept waiting.
+     * past ten attempts (at most about half a second of backoff) a request is under contention no retry will fix soon,
+     * so the client is better told (409) than kept waiting.
      */
     public record Optimistic(@DefaultValue("10") int maxAttempts,
                              @DefaultValue("5ms") Duration initialBackoff,
                              @DefaultValue("100ms") Duration maxBackoff) {
+
+        public Optimistic {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("ecommerce.lock.optimistic.max-attempts must be at least 1");
+            }
+            requirePositive("ecommerce.lock.optimistic.initial-backoff", initialBackoff);
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException(
+                        "ecommerce.lock.optimistic.max-backoff must not be shorter than initial-backoff");
+            }
+        }
     }
 
-    /**
-     * {@code lock-zookeeper}: the client's session. (The ensemble is read by its configuration from
-     * {@code ecommerce.lock.zookeeper.connect-string}, default {@code 127.0.0.1:2181}.)
-     */
-    public record ZooKeeper(@DefaultValue("10s") Duration sessionTimeout,
+    /** {@code lock-zookeeper}: the ensemble ({@code connect-string}) and the client's session. */
+    public record ZooKeeper(@DefaultValue("127.0.0.1:2181") String connectString,
+                            @DefaultValue("10s") Duration sessionTimeout,
                             @DefaultValue("3s") Duration connectionTimeout,
                             @DefaultValue("/ecommerce/locks") String basePath) {
+
+        public ZooKeeper {
+            if (connectString == null || connectString.isBlank()) {
+                throw new IllegalArgumentException("ecommerce.lock.zookeeper.connect-string must name the ensemble");
+            }
+            requirePositive("ecommerce.lock.zookeeper.session-timeout", sessionTimeout);
+            requirePositive("ecommerce.lock.zookeeper.connection-timeout", connectionTimeout);
+        }
+    }
+
+    private static void requirePositive(String property, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be a positive duration, got " + value);
+        }
     }
 }

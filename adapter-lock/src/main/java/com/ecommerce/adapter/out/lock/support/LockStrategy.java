@@ -2,8 +2,8 @@ package com.ecommerce.adapter.out.lock.support;
 
 import com.ecommerce.domain.lock.LockPort;
 
-/** A {@link LockPort} that names itself, as its profile without {@code lock-}, for {@code /actuator/info}. */
+/** A {@link LockPort} that names its strategy, for {@code /actuator/info} and the metrics. */
 public interface LockStrategy extends LockPort {
 
-    String strategyName();
+    LockStrategyName strategy();
 }

@@ -2,6 +2,7 @@ package com.ecommerce.adapter.out.lock.zookeeper;
 
 import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.lock.LockUnavailableException;
@@ -50,8 +51,8 @@ public class ZooKeeperLockAdapter extends AbstractLockAdapter {
     }
 
     @Override
-    public String strategyName() {
-        return "zookeeper";
+    public LockStrategyName strategy() {
+        return LockStrategyName.ZOOKEEPER;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.ecommerce.adapter.out.lock.jvm;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,9 +37,16 @@ class LocallyQueuedLockAdapterTest {
         final AtomicInteger maxContending = new AtomicInteger();
         final ConcurrentLinkedQueue<Duration> waitsGiven = new ConcurrentLinkedQueue<>();
 
+        final ConcurrentLinkedQueue<List<LockKey>> lockedInTransaction = new ConcurrentLinkedQueue<>();
+
         @Override
-        public String strategyName() {
-            return "shared";
+        public LockStrategyName strategy() {
+            return LockStrategyName.REDIS;
+        }
+
+        @Override
+        public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
+            lockedInTransaction.add(ordered);
         }
 
         @Override
@@ -82,7 +90,7 @@ class LocallyQueuedLockAdapterTest {
         assertThat(runs.get()).isEqualTo(32 * 50);
         assertThat(shared.maxContending.get()).isEqualTo(1);
         assertThat(adapter.queuedKeys()).isZero();
-        assertThat(adapter.strategyName()).isEqualTo("shared");
+        assertThat(adapter.strategy()).isEqualTo(LockStrategyName.REDIS);
     }
 
     @Test
@@ -144,5 +152,16 @@ class LocallyQueuedLockAdapterTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void theStepInsideTheTransactionIsTheSharedLocksOwn() {
+        RecordingSharedLock shared = new RecordingSharedLock();
+        LocallyQueuedLockAdapter adapter = new LocallyQueuedLockAdapter(shared, new SimpleMeterRegistry());
+        List<LockKey> keys = List.of(LockKey.itemStock(1), LockKey.point(2));
+
+        adapter.lockInTransaction(keys, Duration.ofMillis(500));
+
+        assertThat(shared.lockedInTransaction).containsExactly(keys);
     }
 }

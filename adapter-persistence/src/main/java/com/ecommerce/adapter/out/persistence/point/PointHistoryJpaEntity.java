@@ -1,6 +1,5 @@
-package com.ecommerce.adapter.out.persistence;
+package com.ecommerce.adapter.out.persistence.point;
 
-import org.springframework.data.domain.Persistable;
 import com.ecommerce.domain.point.PointTransactionType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +15,7 @@ import java.time.Instant;
 /** Append-only: history rows are never updated, so they carry no version. */
 @Entity
 @Table(name = "point_history")
-class PointHistoryJpaEntity implements Persistable<Long> {
+class PointHistoryJpaEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,8 +53,7 @@ class PointHistoryJpaEntity implements Persistable<Long> {
         this.createdAt = createdAt;
     }
 
-    @Override
-    public Long getId() {
+    Long getId() {
         return id;
     }
 
@@ -81,11 +79,5 @@ class PointHistoryJpaEntity implements Persistable<Long> {
 
     Instant getCreatedAt() {
         return createdAt;
-    }
-
-    /** Why entities answer this themselves: {@link OrderJpaEntity#isNew()}. */
-    @Override
-    public boolean isNew() {
-        return id == null;
     }
 }

@@ -1,4 +1,4 @@
-package com.ecommerce.adapter.out.persistence;
+package com.ecommerce.adapter.out.persistence.order;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,19 +1,17 @@
-package com.ecommerce.adapter.out.persistence;
+package com.ecommerce.adapter.out.persistence.stock;
 
-import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 
 @Entity
-@Table(name = "users")
-class UserJpaEntity implements Persistable<Long> {
+@Table(name = "item")
+class ItemJpaEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -22,22 +20,26 @@ class UserJpaEntity implements Persistable<Long> {
     @Column(nullable = false, length = 100)
     private String name;
 
+    @Column(nullable = false)
+    private long price;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Version
-    private Long version;
+    /** The schema gives every aggregate row a version; these rows are written once and never updated, so it stays 0. */
+    @Column(nullable = false)
+    private long version;
 
-    protected UserJpaEntity() {
+    protected ItemJpaEntity() {
     }
 
-    UserJpaEntity(String name, Instant createdAt) {
+    ItemJpaEntity(String name, long price, Instant createdAt) {
         this.name = name;
+        this.price = price;
         this.createdAt = createdAt;
     }
 
-    @Override
-    public Long getId() {
+    Long getId() {
         return id;
     }
 
@@ -45,9 +47,7 @@ class UserJpaEntity implements Persistable<Long> {
         return name;
     }
 
-    /** Why entities answer this themselves: {@link OrderJpaEntity#isNew()}. */
-    @Override
-    public boolean isNew() {
-        return id == null;
+    long getPrice() {
+        return price;
     }
 }

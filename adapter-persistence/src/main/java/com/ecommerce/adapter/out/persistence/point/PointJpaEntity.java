@@ -1,15 +1,13 @@
-package com.ecommerce.adapter.out.persistence;
+package com.ecommerce.adapter.out.persistence.point;
 
-import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "point_balance")
-class PointJpaEntity implements Persistable<Long> {
+class PointJpaEntity {
 
     @Id
     @Column(name = "user_id")
@@ -18,8 +16,9 @@ class PointJpaEntity implements Persistable<Long> {
     @Column(nullable = false)
     private long balance;
 
-    @Version
-    private Long version;
+    /** Bumped by the store's version-checked update (the fence); no JPA {@code @Version}: one fence, one owner. */
+    @Column(nullable = false)
+    private long version;
 
     protected PointJpaEntity() {
     }
@@ -29,14 +28,7 @@ class PointJpaEntity implements Persistable<Long> {
         this.balance = balance;
     }
 
-    @Override
-    public Long getId() {
+    Long getId() {
         return userId;
-    }
-
-    /** Why entities answer this themselves: {@link OrderJpaEntity#isNew()}. */
-    @Override
-    public boolean isNew() {
-        return version == null;
     }
 }

@@ -1,15 +1,13 @@
-package com.ecommerce.adapter.out.persistence;
+package com.ecommerce.adapter.out.persistence.stock;
 
-import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "item_stock")
-class ItemStockJpaEntity implements Persistable<Long> {
+class ItemStockJpaEntity {
 
     @Id
     @Column(name = "item_id")
@@ -18,8 +16,9 @@ class ItemStockJpaEntity implements Persistable<Long> {
     @Column(nullable = false)
     private long quantity;
 
-    @Version
-    private Long version;
+    /** Bumped by the store's version-checked update (the fence); no JPA {@code @Version}: one fence, one owner. */
+    @Column(nullable = false)
+    private long version;
 
     protected ItemStockJpaEntity() {
     }
@@ -29,14 +28,7 @@ class ItemStockJpaEntity implements Persistable<Long> {
         this.quantity = quantity;
     }
 
-    @Override
-    public Long getId() {
+    Long getId() {
         return itemId;
-    }
-
-    /** Why entities answer this themselves: {@link OrderJpaEntity#isNew()}. */
-    @Override
-    public boolean isNew() {
-        return version == null;
     }
 }

@@ -1,6 +1,5 @@
-package com.ecommerce.adapter.out.persistence;
+package com.ecommerce.adapter.out.persistence.shared;
 
-import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +12,7 @@ import java.time.Instant;
 /** Written once by the request that claims the key; unique per (scope, user, key). */
 @Entity
 @Table(name = "idempotency_record")
-class IdempotencyRecordJpaEntity implements Persistable<Long> {
+class IdempotencyRecordJpaEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -68,14 +67,7 @@ class IdempotencyRecordJpaEntity implements Persistable<Long> {
         return result;
     }
 
-    @Override
-    public Long getId() {
+    Long getId() {
         return id;
-    }
-
-    /** Why entities answer this themselves: {@link OrderJpaEntity#isNew()}. */
-    @Override
-    public boolean isNew() {
-        return id == null;
     }
 }

@@ -1,6 +1,5 @@
-package com.ecommerce.adapter.out.persistence;
+package com.ecommerce.adapter.out.persistence.order;
 
-import org.springframework.data.domain.Persistable;
 import com.ecommerce.domain.order.OrderStatus;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -14,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +20,7 @@ import java.util.List;
 
 @Entity
 @Table(name = "orders")
-class OrderJpaEntity implements Persistable<Long> {
+class OrderJpaEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,8 +39,9 @@ class OrderJpaEntity implements Persistable<Long> {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Version
-    private Long version;
+    /** The schema gives every aggregate row a version; these rows are written once and never updated, so it stays 0. */
+    @Column(nullable = false)
+    private long version;
 
     @ElementCollection
     @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
@@ -60,8 +59,7 @@ class OrderJpaEntity implements Persistable<Long> {
         this.lines = new ArrayList<>(lines);
     }
 
-    @Override
-    public Long getId() {
+    Long getId() {
         return id;
     }
 
@@ -79,14 +77,5 @@ class OrderJpaEntity implements Persistable<Long> {
 
     List<OrderLineEmbeddable> getLines() {
         return lines;
-    }
-
-    /**
-     * Spring Data's {@code save()} asks this instead of reading the version or id through a bean getter, which on a
-     * package-private entity threw and caught a {@code NotReadablePropertyException} on every insert.
-     */
-    @Override
-    public boolean isNew() {
-        return id == null;
     }
 }

@@ -1,0 +1,137 @@
+package com.ecommerce.adapter.out.persistence.stock;
+
+import com.ecommerce.adapter.out.persistence.shared.Pages;
+import com.ecommerce.application.shared.Page;
+import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.shared.Timestamps;
+import com.ecommerce.application.stock.port.out.ItemStorePort;
+import com.ecommerce.domain.shared.ConcurrentUpdateException;
+import com.ecommerce.domain.stock.Item;
+import com.ecommerce.domain.stock.ItemStock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.hibernate.query.SelectionQuery;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Items ({@code item}) and their stock ({@code item_stock}) with JPA. An item's name and price never change once
+ * registered (the API has no way to change or delete them), so items are cached in this instance after their first
+ * read: an order learns its prices, and a product page its name, without a query. Nothing needs invalidating, on any
+ * number of instances. Unknown ids are not cached (they may be registered later). Stock changes all the time and is
+ * always read from the database, as plain values, and written by the version-checked update, the fence.
+ *
+ * <p>Id lists are bound with Hibernate's {@code setParameterList}: with {@code setParameter}, Hibernate 7 first tries
+ * to coerce the whole list to a {@code Long} and throws and catches a {@code CoercionException} on every call.
+ */
+public class ItemStoreAdapter implements ItemStorePort {
+
+    private static final int CACHED_ITEMS = 100_000;
+    private static final String ITEMS_BY_IDS = "select i from ItemJpaEntity i where i.id in :ids";
+    private static final String ITEM_PAGE = "select i from ItemJpaEntity i order by i.id";
+    private static final String ITEM_COUNT = "select count(i) from ItemJpaEntity i";
+    private static final String STOCK_ROW = "select new " + StockRow.class.getName()
+            + "(s.itemId, s.quantity, s.version) from ItemStockJpaEntity s";
+    private static final String STOCK_BY_ID = STOCK_ROW + " where s.itemId = :itemId";
+    private static final String STOCKS_BY_IDS = STOCK_ROW + " where s.itemId in :itemIds";
+    private static final String UPDATE_IF_VERSION_MATCHES = "update ItemStockJpaEntity s "
+            + "set s.quantity = :quantity, s.version = s.version + 1 where s.itemId = :itemId and s.version = :version";
+
+    public record StockRow(long itemId, long quantity, long version) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final Cache<Long, Item> items = Caffeine.newBuilder().maximumSize(CACHED_ITEMS).build();
+
+    public ItemStoreAdapter(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    private static Item toDomain(ItemJpaEntity e) {
+        return Item.reconstitute(e.getId(), e.getName(), e.getPrice());
+    }
+
+    private static ItemStock toDomain(StockRow row) {
+        return ItemStock.reconstitute(row.itemId(), row.quantity(), row.version());
+    }
+
+    @Override
+    public Optional<Item> findItem(long itemId) {
+        Item cached = items.getIfPresent(itemId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Item> loaded = Optional.ofNullable(em.find(ItemJpaEntity.class, itemId)).map(ItemStoreAdapter::toDomain);
+        loaded.ifPresent(item -> items.put(itemId, item));
+        return loaded;
+    }
+
+    @Override
+    public List<Item> findItems(Collection<Long> itemIds) {
+        Map<Long, Item> found = items.getAll(itemIds, missing -> {
+            TypedQuery<ItemJpaEntity> query = em.createQuery(ITEMS_BY_IDS, ItemJpaEntity.class);
+            query.unwrap(SelectionQuery.class).setParameterList("ids", List.copyOf(missing));
+            return query.getResultList().stream().map(ItemStoreAdapter::toDomain)
+                    .collect(Collectors.toMap(Item::id, Function.identity()));
+        });
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public Page<Item> findItemPage(PageQuery pageQuery) {
+        return Pages.page(em, ITEM_PAGE, ITEM_COUNT, ItemJpaEntity.class, q -> { }, pageQuery,
+                ItemStoreAdapter::toDomain);
+    }
+
+    @Override
+    public Item addItem(Item item) {
+        ItemJpaEntity entity = new ItemJpaEntity(item.name(), item.price(), Timestamps.now(clock));
+        em.persist(entity);
+        // not cached here: the transaction that registers it may still roll back
+        return toDomain(entity);
+    }
+
+    @Override
+    public Optional<ItemStock> findStock(long itemId) {
+        return em.createQuery(STOCK_BY_ID, StockRow.class).setParameter("itemId", itemId).getResultStream()
+                .findFirst().map(ItemStoreAdapter::toDomain);
+    }
+
+    @Override
+    public List<ItemStock> findStocks(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        if (itemIds.size() == 1) {
+            return findStock(itemIds.iterator().next()).map(List::of).orElse(List.of());
+        }
+        TypedQuery<StockRow> query = em.createQuery(STOCKS_BY_IDS, StockRow.class);
+        query.unwrap(SelectionQuery.class).setParameterList("itemIds", itemIds);
+        return query.getResultList().stream().map(ItemStoreAdapter::toDomain).toList();
+    }
+
+    @Override
+    public void addStock(ItemStock stock) {
+        em.persist(new ItemStockJpaEntity(stock.itemId(), stock.quantity()));
+    }
+
+    @Override
+    public void updateStock(ItemStock stock) {
+        em.flush(); // what the transaction wrote before goes first: the contended row is written last
+        int updated = em.createQuery(UPDATE_IF_VERSION_MATCHES).setParameter("quantity", stock.quantity())
+                .setParameter("itemId", stock.itemId()).setParameter("version", stock.version()).executeUpdate();
+        if (updated == 0) {
+            throw new ConcurrentUpdateException("The stock of item " + stock.itemId());
+        }
+    }
+}

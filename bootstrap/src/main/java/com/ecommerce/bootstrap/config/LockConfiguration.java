@@ -1,0 +1,174 @@
+package com.ecommerce.bootstrap.config;
+
+import com.ecommerce.adapter.out.lock.db.DatabaseLockAdapter;
+import com.ecommerce.adapter.out.lock.jvm.JvmLockAdapter;
+import com.ecommerce.adapter.out.lock.jvm.LocallyQueuedLockAdapter;
+import com.ecommerce.adapter.out.lock.optimistic.OptimisticLockAdapter;
+import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
+import com.ecommerce.adapter.out.lock.redis.RedLockNodes;
+import com.ecommerce.adapter.out.lock.redis.RedisLockAdapter;
+import com.ecommerce.adapter.out.lock.redis.RedissonClients;
+import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockProperties;
+import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName.Profiles;
+import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
+import com.ecommerce.adapter.out.persistence.lock.PessimisticRowLocks;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.redisson.api.RedissonClient;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The lock strategy: exactly one of the nested configurations is active, chosen by its profile
+ * ({@link LockProfileGuard} makes sure of that and activates {@code lock-jvm} when none is given). Each one builds its
+ * {@link LockStrategy}, the clients it needs and their health indicator; the shared strategies are put behind a
+ * local queue unless {@code ecommerce.lock.local-queue} is off.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LockProperties.class)
+public class LockConfiguration {
+
+    /** {@code /actuator/info} names the strategy actually wired, not the one configured. */
+    @Bean
+    InfoContributor lockInfo(LockStrategy strategy, LockProperties properties) {
+        return builder -> {
+            Map<String, Object> lock = new LinkedHashMap<>();
+            lock.put("strategy", strategy.strategy().id());
+            lock.put("waitTimeout", properties.waitTimeout().toString());
+            lock.put("leaseTime", properties.leaseTime().toString());
+            builder.withDetail("lock", lock);
+        };
+    }
+
+    private static LockMetrics metrics(MeterRegistry registry, LockStrategyName strategy) {
+        return new LockMetrics(registry, strategy.id());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.JVM)
+    static class Jvm {
+        @Bean
+        LockStrategy jvmLock(LockProperties properties, MeterRegistry registry) {
+            return new JvmLockAdapter(properties.jvm().fair(), metrics(registry, LockStrategyName.JVM));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.DB)
+    static class Database {
+        @Bean
+        PessimisticRowLocks pessimisticRowLocks(EntityManager em) {
+            return new PessimisticRowLocks(em);
+        }
+
+        @Bean
+        LockStrategy databaseLock(PessimisticRowLocks rows, LockProperties properties, MeterRegistry registry) {
+            return LocallyQueuedLockAdapter.inFrontOf(
+                    new DatabaseLockAdapter(rows::lock, metrics(registry, LockStrategyName.DB)), properties, registry);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.REDIS)
+    static class Redis {
+        @Bean(destroyMethod = "shutdown")
+        RedissonClient lockRedisson(LockProperties properties) {
+            return RedissonClients.create(properties.redis().address(), properties.redis());
+        }
+
+        @Bean
+        LockStrategy redisLock(RedissonClient lockRedisson, LockProperties properties, MeterRegistry registry) {
+            return LocallyQueuedLockAdapter.inFrontOf(new RedisLockAdapter(lockRedisson, properties.leaseTime(),
+                    metrics(registry, LockStrategyName.REDIS)), properties, registry);
+        }
+
+        @Bean
+        HealthIndicator redisLockHealth(RedissonClient lockRedisson) {
+            return () -> RedissonClients.reachable(lockRedisson, Duration.ofSeconds(1)).join()
+                    ? Health.up().build()
+                    : Health.down().withDetail("reason", "Redis does not answer").build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.REDLOCK)
+    static class RedLock {
+        @Bean(destroyMethod = "shutdown")
+        RedLockNodes redLockNodes(LockProperties properties) {
+            return new RedLockNodes(properties.redis().redlockMasters().stream()
+                    .map(address -> RedissonClients.create(address, properties.redis())).toList());
+        }
+
+        @Bean
+        LockStrategy redLock(RedLockNodes nodes, LockProperties properties, MeterRegistry registry) {
+            return LocallyQueuedLockAdapter.inFrontOf(new RedLockAdapter(nodes.clients(), properties.leaseTime(),
+                    metrics(registry, LockStrategyName.REDLOCK)), properties, registry);
+        }
+
+        @Bean
+        HealthIndicator redLockHealth(RedLockNodes nodes) {
+            return () -> {
+                int reachable = nodes.reachable();
+                int total = nodes.clients().size();
+                Health.Builder health = reachable > total / 2 ? Health.up() : Health.down();
+                return health.withDetail("reachableNodes", reachable).withDetail("nodes", total).build();
+            };
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.OPTIMISTIC)
+    static class Optimistic {
+        @Bean
+        LockStrategy optimisticLock(LockProperties properties, MeterRegistry registry) {
+            return new OptimisticLockAdapter(properties.optimistic(), registry);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.ZOOKEEPER)
+    static class ZooKeeper {
+        @Bean(destroyMethod = "close")
+        CuratorFramework lockCurator(LockProperties properties) {
+            LockProperties.ZooKeeper zk = properties.zookeeper();
+            CuratorFramework client = CuratorFrameworkFactory.builder()
+                    .connectString(zk.connectString())
+                    .sessionTimeoutMs((int) zk.sessionTimeout().toMillis())
+                    .connectionTimeoutMs((int) zk.connectionTimeout().toMillis())
+                    .retryPolicy(new ExponentialBackoffRetry(100, 3))
+                    .build();
+            client.start();
+            return client;
+        }
+
+        @Bean
+        LockStrategy zooKeeperLock(CuratorFramework lockCurator, LockProperties properties, MeterRegistry registry) {
+            return LocallyQueuedLockAdapter.inFrontOf(new ZooKeeperLockAdapter(lockCurator,
+                    properties.zookeeper().basePath(), metrics(registry, LockStrategyName.ZOOKEEPER)),
+                    properties, registry);
+        }
+
+        @Bean
+        HealthIndicator zooKeeperLockHealth(CuratorFramework lockCurator) {
+            return () -> lockCurator.getZookeeperClient().isConnected()
+                    ? Health.up().withDetail("connectString",
+                            lockCurator.getZookeeperClient().getCurrentConnectionString()).build()
+                    : Health.down().withDetail("reason", "not connected to ZooKeeper").build();
+        }
+    }
+}
