@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.in.web;
 
+import com.ecommerce.adapter.in.web.problem.RequestSizeLimitFilter;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package com.ecommerce.adapter.in.web;
+package com.ecommerce.adapter.in.web.problem;
 
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
@@ -30,12 +30,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every error leaves as an RFC 9457 problem with a stable {@code code}. Details name fields and ids, never
- * classes, SQL or stack traces; the log keeps those.
+ * Every error leaves as an RFC 9457 problem with a stable {@code code}: a domain {@link ErrorCode} for a business
+ * outcome, a {@link TransportErrorCode} for one of HTTP itself. Details name fields and ids, never classes, SQL or
+ * stack traces; the log keeps those.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -43,27 +43,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     static final String RETRY_AFTER_SECONDS = "1";
 
+    /** One entry of a 400's {@code errors}; a record, so that "field" always comes before "reason". */
+    record ErrorEntry(String field, String reason) {
+    }
+
     static HttpStatus statusOf(ErrorCode code) {
         return switch (code) {
             case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
-            case USER_NOT_FOUND, ITEM_NOT_FOUND, ORDER_NOT_FOUND, NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case USER_NOT_FOUND, ITEM_NOT_FOUND, ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INSUFFICIENT_POINTS, OUT_OF_STOCK, POINT_LIMIT_EXCEEDED, STOCK_LIMIT_EXCEEDED, CONCURRENT_UPDATE ->
                     HttpStatus.CONFLICT;
             case IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case LOCK_TIMEOUT, LOCK_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-            case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
-            case PAYLOAD_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }
 
     static ProblemDetail problem(ErrorCode code, String detail) {
-        HttpStatus status = statusOf(code);
+        return problem(statusOf(code), code.name(), detail);
+    }
+
+    static ProblemDetail problem(TransportErrorCode code) {
+        return problem(code.status(), code.name(), code.detail());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:ecommerce:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(URI.create("urn:ecommerce:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code.name());
+        problem.setProperty("code", code);
         return problem;
     }
 
@@ -82,7 +89,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(ErrorCode.INVALID_REQUEST, "The request is invalid: "
                 + violations.stream().map(v -> v.field() + " " + v.reason()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", violations.stream()
-                .map(v -> Map.of("field", v.field(), "reason", v.reason())).toList());
+                .map(v -> new ErrorEntry(v.field(), v.reason())).toList());
         return problem;
     }
 
@@ -104,8 +111,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> onUnexpected(Exception e) {
+        return answer(unexpected(e), null);
+    }
+
+    private static ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return answer(problem(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; it has been logged"), null);
+        return problem(TransportErrorCode.INTERNAL_ERROR);
     }
 
     @Override
@@ -179,29 +190,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        ErrorCode code = switch (statusCode.value()) {
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> statusCode.is4xxClientError() ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL_ERROR;
+        ProblemDetail problem = switch (statusCode.value()) {
+            case 404 -> problem(TransportErrorCode.NOT_FOUND);
+            case 405 -> problem(TransportErrorCode.METHOD_NOT_ALLOWED);
+            case 413 -> problem(TransportErrorCode.PAYLOAD_TOO_LARGE);
+            case 415 -> problem(TransportErrorCode.UNSUPPORTED_MEDIA_TYPE);
+            default -> statusCode.is4xxClientError() ? invalidParameter(ex) : unexpected(ex);
         };
-        if (code == ErrorCode.INTERNAL_ERROR) {
-            log.error("Unexpected failure", ex);
-        }
-        String detail = switch (code) {
-            case NOT_FOUND -> "No such route";
-            case METHOD_NOT_ALLOWED -> "This route does not support the method; see the Allow header";
-            case UNSUPPORTED_MEDIA_TYPE -> "The body must be application/json";
-            case PAYLOAD_TOO_LARGE -> RequestSizeLimitFilter.TOO_LARGE_DETAIL;
-            case INVALID_REQUEST -> "The request is invalid: " + describe(ex);
-            default -> "An unexpected error occurred; it has been logged";
-        };
-        ProblemDetail problem = problem(code, detail);
-        if (code == ErrorCode.INVALID_REQUEST) {
-            problem.setProperty("errors", List.of(Map.of("field", parameterOf(ex), "reason", describe(ex))));
-        }
         return ResponseEntity.status(statusCode).headers(headers).body(problem);
+    }
+
+    private static ProblemDetail invalidParameter(Exception ex) {
+        ProblemDetail problem = problem(ErrorCode.INVALID_REQUEST, "The request is invalid: " + describe(ex));
+        problem.setProperty("errors", List.of(new ErrorEntry(parameterOf(ex), describe(ex))));
+        return problem;
     }
 
     private static String parameterOf(Exception ex) {

@@ -1,6 +1,5 @@
-package com.ecommerce.adapter.in.web;
+package com.ecommerce.adapter.in.web.problem;
 
-import com.ecommerce.domain.shared.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -23,14 +22,14 @@ import java.net.URI;
  * (chunked) is read here, at most 64 KiB + 1 bytes, so it is judged whole and never buffered beyond the limit.
  * Written here rather than taken from the container because Tomcat's own limits apply to form posts only.
  */
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final String TOO_LARGE_DETAIL = "The body is larger than " + MAX_BODY_BYTES + " bytes (64 KiB)";
 
     private final JsonMapper jsonMapper;
 
-    RequestSizeLimitFilter(JsonMapper jsonMapper) {
+    public RequestSizeLimitFilter(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 
@@ -55,7 +54,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ApiExceptionHandler.problem(ErrorCode.PAYLOAD_TOO_LARGE, TOO_LARGE_DETAIL);
+        ProblemDetail problem = ApiExceptionHandler.problem(TransportErrorCode.PAYLOAD_TOO_LARGE);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

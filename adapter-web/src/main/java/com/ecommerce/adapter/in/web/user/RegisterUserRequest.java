@@ -1,4 +1,4 @@
-package com.ecommerce.adapter.in.web;
+package com.ecommerce.adapter.in.web.user;
 
 import jakarta.validation.constraints.NotBlank;
 

@@ -1,15 +1,16 @@
-package com.ecommerce.adapter.in.web;
+package com.ecommerce.adapter.in.web.shared;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 
-final class Locations {
+/** The absolute URL that a {@code 201 Created} answer names in its {@code Location} header. */
+public final class Locations {
 
     private Locations() {
     }
 
-    static URI of(String pathTemplate, Object id) {
+    public static URI of(String pathTemplate, Object id) {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path(pathTemplate).buildAndExpand(id).toUri();
     }
 }

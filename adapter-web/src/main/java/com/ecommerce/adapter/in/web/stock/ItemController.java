@@ -1,8 +1,9 @@
-package com.ecommerce.adapter.in.web;
+package com.ecommerce.adapter.in.web.stock;
 
-import com.ecommerce.adapter.in.web.Responses.ItemResponse;
-import com.ecommerce.adapter.in.web.Responses.PageResponse;
-import com.ecommerce.adapter.in.web.Responses.StockResponse;
+import com.ecommerce.adapter.in.web.shared.Locations;
+import com.ecommerce.adapter.in.web.shared.PageResponse;
+import com.ecommerce.adapter.in.web.shared.Paging;
+import com.ecommerce.application.shared.PageQuery;
 import com.ecommerce.application.stock.port.in.GetItemUseCase;
 import com.ecommerce.application.stock.port.in.ItemView;
 import com.ecommerce.application.stock.port.in.ListItemsUseCase;
@@ -11,7 +12,6 @@ import com.ecommerce.application.stock.port.in.RegisterItemUseCase;
 import com.ecommerce.application.stock.port.in.RestockItemCommand;
 import com.ecommerce.application.stock.port.in.RestockItemUseCase;
 import com.ecommerce.application.stock.port.in.StockLevel;
-import com.ecommerce.application.shared.PageQuery;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,8 +52,8 @@ class ItemController {
     }
 
     @GetMapping
-    public PageResponse<ItemResponse> list(@RequestParam(defaultValue = "0") int page,
-                                           @RequestParam(defaultValue = "20") int size) {
+    public PageResponse<ItemResponse> list(@RequestParam(defaultValue = Paging.PAGE_DEFAULT) int page,
+                                           @RequestParam(defaultValue = Paging.SIZE_DEFAULT) int size) {
         return PageResponse.of(listItems.listItems(new PageQuery(page, size)), ItemResponse::of);
     }
 

@@ -1,10 +1,11 @@
-package com.ecommerce.adapter.in.web;
+package com.ecommerce.adapter.in.web.order;
 
-import com.ecommerce.adapter.in.web.Responses.OrderResponse;
+import com.ecommerce.adapter.in.web.shared.IdempotencyKeyHeader;
+import com.ecommerce.adapter.in.web.shared.Locations;
 import com.ecommerce.application.order.port.in.GetOrderUseCase;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
+import com.ecommerce.application.shared.port.in.IdempotencyKey;
 import com.ecommerce.domain.order.Order;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -31,7 +32,7 @@ class OrderController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
-            @RequestHeader(name = UserController.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PlaceOrderCommand command = new PlaceOrderCommand(request.userId(),
                 request.lines().stream().map(l -> new PlaceOrderCommand.Line(l.itemId(), l.quantity())).toList(),
                 IdempotencyKey.ofNullable(idempotencyKey));

@@ -1,0 +1,31 @@
+package com.ecommerce.adapter.in.web.order;
+
+import com.ecommerce.adapter.in.web.shared.PageResponse;
+import com.ecommerce.adapter.in.web.shared.Paging;
+import com.ecommerce.application.order.port.in.ListUserOrdersUseCase;
+import com.ecommerce.application.shared.PageQuery;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A user's orders: under the user's path, but a query of the order aggregate. */
+@RestController
+@RequestMapping(path = "/api/v1/users/{userId}/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+class UserOrdersController {
+
+    private final ListUserOrdersUseCase listOrders;
+
+    UserOrdersController(ListUserOrdersUseCase listOrders) {
+        this.listOrders = listOrders;
+    }
+
+    @GetMapping
+    public PageResponse<OrderResponse> orders(@PathVariable long userId,
+                                              @RequestParam(defaultValue = Paging.PAGE_DEFAULT) int page,
+                                              @RequestParam(defaultValue = Paging.SIZE_DEFAULT) int size) {
+        return PageResponse.of(listOrders.listOrders(userId, new PageQuery(page, size)), OrderResponse::of);
+    }
+}

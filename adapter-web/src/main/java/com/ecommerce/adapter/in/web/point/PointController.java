@@ -1,0 +1,59 @@
+package com.ecommerce.adapter.in.web.point;
+
+import com.ecommerce.adapter.in.web.shared.IdempotencyKeyHeader;
+import com.ecommerce.adapter.in.web.shared.PageResponse;
+import com.ecommerce.adapter.in.web.shared.Paging;
+import com.ecommerce.application.point.port.in.ChargePointCommand;
+import com.ecommerce.application.point.port.in.ChargePointUseCase;
+import com.ecommerce.application.point.port.in.GetPointBalanceUseCase;
+import com.ecommerce.application.point.port.in.GetPointHistoryUseCase;
+import com.ecommerce.application.point.port.in.PointBalance;
+import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/users/{userId}/points", produces = MediaType.APPLICATION_JSON_VALUE)
+class PointController {
+
+    private final GetPointBalanceUseCase getBalance;
+    private final ChargePointUseCase chargePoint;
+    private final GetPointHistoryUseCase getHistory;
+
+    PointController(GetPointBalanceUseCase getBalance, ChargePointUseCase chargePoint,
+                    GetPointHistoryUseCase getHistory) {
+        this.getBalance = getBalance;
+        this.chargePoint = chargePoint;
+        this.getHistory = getHistory;
+    }
+
+    @GetMapping
+    public PointBalanceResponse balance(@PathVariable long userId) {
+        return PointBalanceResponse.of(getBalance.getBalance(userId));
+    }
+
+    @PostMapping(path = "/charge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public PointBalanceResponse charge(@PathVariable long userId, @Valid @RequestBody ChargePointRequest request,
+                                       @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false)
+                                       String idempotencyKey) {
+        PointBalance balance = chargePoint.charge(
+                new ChargePointCommand(userId, request.amount(), IdempotencyKey.ofNullable(idempotencyKey)));
+        return PointBalanceResponse.of(balance);
+    }
+
+    @GetMapping("/history")
+    public PageResponse<PointHistoryResponse> history(@PathVariable long userId,
+                                                      @RequestParam(defaultValue = Paging.PAGE_DEFAULT) int page,
+                                                      @RequestParam(defaultValue = Paging.SIZE_DEFAULT) int size) {
+        return PageResponse.of(getHistory.getHistory(userId, new PageQuery(page, size)), PointHistoryResponse::of);
+    }
+}

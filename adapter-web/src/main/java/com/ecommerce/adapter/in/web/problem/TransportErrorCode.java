@@ -1,0 +1,31 @@
+package com.ecommerce.adapter.in.web.problem;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The outcomes of HTTP itself, next to the domain's business {@code ErrorCode}s in the same catalogue: clients
+ * switch on these names too, so a code is never renamed or reused. Each answers one status with one fixed detail.
+ */
+enum TransportErrorCode {
+    NOT_FOUND(HttpStatus.NOT_FOUND, "No such route"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "This route does not support the method; see the Allow header"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE_DETAIL),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
+
+    private final HttpStatus status;
+    private final String detail;
+
+    TransportErrorCode(HttpStatus status, String detail) {
+        this.status = status;
+        this.detail = detail;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String detail() {
+        return detail;
+    }
+}

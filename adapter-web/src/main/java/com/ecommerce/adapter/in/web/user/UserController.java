@@ -1,0 +1,42 @@
+package com.ecommerce.adapter.in.web.user;
+
+import com.ecommerce.adapter.in.web.shared.Locations;
+import com.ecommerce.application.user.port.in.GetUserUseCase;
+import com.ecommerce.application.user.port.in.RegisterUserCommand;
+import com.ecommerce.application.user.port.in.RegisterUserUseCase;
+import com.ecommerce.application.user.port.in.UserView;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The user resource itself; its balance and orders are answered by the point and order controllers. */
+@RestController
+@RequestMapping(path = "/api/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
+class UserController {
+
+    private final RegisterUserUseCase registerUser;
+    private final GetUserUseCase getUser;
+
+    UserController(RegisterUserUseCase registerUser, GetUserUseCase getUser) {
+        this.registerUser = registerUser;
+        this.getUser = getUser;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterUserRequest request) {
+        UserView user = registerUser.register(new RegisterUserCommand(request.name()));
+        return ResponseEntity.created(Locations.of("/api/v1/users/{id}", user.userId())).body(UserResponse.of(user));
+    }
+
+    /** An extension of API.md: the resource that the Location of a new user names. */
+    @GetMapping("/{userId}")
+    public UserResponse get(@PathVariable long userId) {
+        return UserResponse.of(getUser.getUser(userId));
+    }
+}
