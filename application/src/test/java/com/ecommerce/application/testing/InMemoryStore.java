@@ -162,7 +162,7 @@ public class InMemoryStore implements UserStorePort, PointStorePort, ItemStorePo
 
     @Override
     public List<Item> findItems(Collection<Long> itemIds) {
-        return itemIds.stream().map(items::get).filter(i -> i != null).toList();
+        return itemIds.stream().distinct().map(items::get).filter(i -> i != null).toList();
     }
 
     @Override
@@ -184,7 +184,7 @@ public class InMemoryStore implements UserStorePort, PointStorePort, ItemStorePo
 
     @Override
     public List<ItemStock> findStocks(Collection<Long> itemIds) {
-        return itemIds.stream().map(this::findStock).flatMap(Optional::stream).toList();
+        return itemIds.stream().distinct().map(this::findStock).flatMap(Optional::stream).toList();
     }
 
     @Override
@@ -245,6 +245,9 @@ public class InMemoryStore implements UserStorePort, PointStorePort, ItemStorePo
     public void updateResult(String scope, long userId, String key, long result) {
         String id = scope + "/" + userId + "/" + key;
         IdempotencyRecord r = idempotency.get(id);
+        if (r == null) {
+            throw new IllegalStateException("no claim to complete for key " + key);
+        }
         idempotency.put(id, new IdempotencyRecord(scope, userId, key, r.fingerprint(), result));
     }
 

@@ -37,7 +37,8 @@ import java.util.Map;
  * The lock strategy: exactly one of the nested configurations is active, chosen by its profile
  * ({@link LockProfileGuard} makes sure of that and activates {@code lock-jvm} when none is given). Each one builds its
  * {@link LockStrategy}, the clients it needs and their health indicator; the shared strategies are put behind a
- * local queue unless {@code ecommerce.lock.local-queue} is off.
+ * local queue unless {@code ecommerce.lock.local-queue} is off. Bean names are the same in every profile:
+ * {@code lockStrategy}, and the health contributors {@code redisLock} and {@code zooKeeperLock}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LockProperties.class)
@@ -63,7 +64,7 @@ public class LockConfiguration {
     @Profile(Profiles.JVM)
     static class Jvm {
         @Bean
-        LockStrategy jvmLock(LockProperties properties, MeterRegistry registry) {
+        LockStrategy lockStrategy(LockProperties properties, MeterRegistry registry) {
             return new JvmLockAdapter(properties.jvm().fair(), metrics(registry, LockStrategyName.JVM));
         }
     }
@@ -77,7 +78,7 @@ public class LockConfiguration {
         }
 
         @Bean
-        LockStrategy databaseLock(PessimisticRowLocks rows, LockProperties properties, MeterRegistry registry) {
+        LockStrategy lockStrategy(PessimisticRowLocks rows, LockProperties properties, MeterRegistry registry) {
             return LocallyQueuedLockAdapter.inFrontOf(
                     new DatabaseLockAdapter(rows::lock, metrics(registry, LockStrategyName.DB)), properties, registry);
         }
@@ -92,13 +93,13 @@ public class LockConfiguration {
         }
 
         @Bean
-        LockStrategy redisLock(RedissonClient lockRedisson, LockProperties properties, MeterRegistry registry) {
+        LockStrategy lockStrategy(RedissonClient lockRedisson, LockProperties properties, MeterRegistry registry) {
             return LocallyQueuedLockAdapter.inFrontOf(new RedisLockAdapter(lockRedisson, properties.leaseTime(),
                     metrics(registry, LockStrategyName.REDIS)), properties, registry);
         }
 
         @Bean
-        HealthIndicator redisLockHealth(RedissonClient lockRedisson) {
+        HealthIndicator redisLock(RedissonClient lockRedisson) {
             return () -> RedissonClients.reachable(lockRedisson, Duration.ofSeconds(1)).join()
                     ? Health.up().build()
                     : Health.down().withDetail("reason", "Redis does not answer").build();
@@ -115,13 +116,13 @@ public class LockConfiguration {
         }
 
         @Bean
-        LockStrategy redLock(RedLockNodes nodes, LockProperties properties, MeterRegistry registry) {
+        LockStrategy lockStrategy(RedLockNodes nodes, LockProperties properties, MeterRegistry registry) {
             return LocallyQueuedLockAdapter.inFrontOf(new RedLockAdapter(nodes.clients(), properties.leaseTime(),
                     metrics(registry, LockStrategyName.REDLOCK)), properties, registry);
         }
 
         @Bean
-        HealthIndicator redLockHealth(RedLockNodes nodes) {
+        HealthIndicator redisLock(RedLockNodes nodes) {
             return () -> {
                 int reachable = nodes.reachable();
                 int total = nodes.clients().size();
@@ -135,7 +136,7 @@ public class LockConfiguration {
     @Profile(Profiles.OPTIMISTIC)
     static class Optimistic {
         @Bean
-        LockStrategy optimisticLock(LockProperties properties, MeterRegistry registry) {
+        LockStrategy lockStrategy(LockProperties properties, MeterRegistry registry) {
             return new OptimisticLockAdapter(properties.optimistic(), registry);
         }
     }
@@ -157,14 +158,14 @@ public class LockConfiguration {
         }
 
         @Bean
-        LockStrategy zooKeeperLock(CuratorFramework lockCurator, LockProperties properties, MeterRegistry registry) {
+        LockStrategy lockStrategy(CuratorFramework lockCurator, LockProperties properties, MeterRegistry registry) {
             return LocallyQueuedLockAdapter.inFrontOf(new ZooKeeperLockAdapter(lockCurator,
                     properties.zookeeper().basePath(), metrics(registry, LockStrategyName.ZOOKEEPER)),
                     properties, registry);
         }
 
         @Bean
-        HealthIndicator zooKeeperLockHealth(CuratorFramework lockCurator) {
+        HealthIndicator zooKeeperLock(CuratorFramework lockCurator) {
             return () -> lockCurator.getZookeeperClient().isConnected()
                     ? Health.up().withDetail("connectString",
                             lockCurator.getZookeeperClient().getCurrentConnectionString()).build()

@@ -32,7 +32,7 @@ public class OrderStoreAdapter implements OrderStorePort {
 
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return em.createQuery(WITH_LINES, OrderJpaEntity.class).setParameter("id", orderId).getResultStream()
+        return em.createQuery(WITH_LINES, OrderJpaEntity.class).setParameter("id", orderId).getResultList().stream()
                 .findFirst().map(OrderStoreAdapter::toDomain);
     }
 

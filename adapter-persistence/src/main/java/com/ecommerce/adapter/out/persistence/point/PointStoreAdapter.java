@@ -36,7 +36,7 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public Optional<Point> findPoint(long userId) {
-        return em.createQuery(FIND, PointRow.class).setParameter("userId", userId).getResultStream().findFirst()
+        return em.createQuery(FIND, PointRow.class).setParameter("userId", userId).getResultList().stream().findFirst()
                 .map(r -> Point.reconstitute(r.userId(), r.balance(), r.version()));
     }
 

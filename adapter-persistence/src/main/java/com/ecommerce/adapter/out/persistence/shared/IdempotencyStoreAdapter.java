@@ -30,7 +30,7 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
     @Override
     public Optional<IdempotencyRecord> findRecord(String scope, long userId, String key) {
         return em.createQuery(FIND, IdempotencyRecordJpaEntity.class).setParameter("scope", scope)
-                .setParameter("userId", userId).setParameter("key", key).getResultStream().findFirst()
+                .setParameter("userId", userId).setParameter("key", key).getResultList().stream().findFirst()
                 .map(e -> new IdempotencyRecord(e.getScope(), e.getUserId(), e.getKey(), e.getFingerprint(),
                         e.getResult()));
     }

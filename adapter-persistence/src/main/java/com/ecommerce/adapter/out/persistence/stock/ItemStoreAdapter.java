@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence.stock;
 
+import com.ecommerce.adapter.out.persistence.shared.CommittedReads;
 import com.ecommerce.adapter.out.persistence.shared.Pages;
 import com.ecommerce.application.shared.Page;
 import com.ecommerce.application.shared.PageQuery;
@@ -15,6 +16,7 @@ import jakarta.persistence.TypedQuery;
 import org.hibernate.query.SelectionQuery;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
  * Items ({@code item}) and their stock ({@code item_stock}) with JPA. An item's name and price never change once
  * registered (the API has no way to change or delete them), so items are cached in this instance after their first
  * read: an order learns its prices, and a product page its name, without a query. Nothing needs invalidating, on any
- * number of instances. Unknown ids are not cached (they may be registered later). Stock changes all the time and is
+ * number of instances. Unknown ids are not cached (they may be registered later), nor is what a read-write
+ * transaction reads (it may be its own insert, which a rollback takes back: {@link CommittedReads}). Stock changes all the time and is
  * always read from the database, as plain values, and written by the version-checked update, the fence.
  *
  * <p>Id lists are bound with Hibernate's {@code setParameterList}: with {@code setParameter}, Hibernate 7 first tries
@@ -72,19 +75,27 @@ public class ItemStoreAdapter implements ItemStorePort {
             return Optional.of(cached);
         }
         Optional<Item> loaded = Optional.ofNullable(em.find(ItemJpaEntity.class, itemId)).map(ItemStoreAdapter::toDomain);
-        loaded.ifPresent(item -> items.put(itemId, item));
+        if (CommittedReads.now()) {
+            loaded.ifPresent(item -> items.put(itemId, item));
+        }
         return loaded;
     }
 
     @Override
     public List<Item> findItems(Collection<Long> itemIds) {
-        Map<Long, Item> found = items.getAll(itemIds, missing -> {
-            TypedQuery<ItemJpaEntity> query = em.createQuery(ITEMS_BY_IDS, ItemJpaEntity.class);
-            query.unwrap(SelectionQuery.class).setParameterList("ids", List.copyOf(missing));
-            return query.getResultList().stream().map(ItemStoreAdapter::toDomain)
-                    .collect(Collectors.toMap(Item::id, Function.identity()));
-        });
-        return List.copyOf(found.values());
+        if (!CommittedReads.now()) {
+            return load(itemIds).values().stream().toList();
+        }
+        return List.copyOf(items.getAll(itemIds, this::load).values());
+    }
+
+    private Map<Long, Item> load(Iterable<? extends Long> itemIds) {
+        TypedQuery<ItemJpaEntity> query = em.createQuery(ITEMS_BY_IDS, ItemJpaEntity.class);
+        List<Long> ids = new ArrayList<>();
+        itemIds.forEach(ids::add);
+        query.unwrap(SelectionQuery.class).setParameterList("ids", ids);
+        return query.getResultList().stream().map(ItemStoreAdapter::toDomain)
+                .collect(Collectors.toMap(Item::id, Function.identity()));
     }
 
     @Override
@@ -103,7 +114,7 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public Optional<ItemStock> findStock(long itemId) {
-        return em.createQuery(STOCK_BY_ID, StockRow.class).setParameter("itemId", itemId).getResultStream()
+        return em.createQuery(STOCK_BY_ID, StockRow.class).setParameter("itemId", itemId).getResultList().stream()
                 .findFirst().map(ItemStoreAdapter::toDomain);
     }
 

@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence.user;
 
+import com.ecommerce.adapter.out.persistence.shared.CommittedReads;
 import com.ecommerce.application.shared.Timestamps;
 import com.ecommerce.application.user.port.out.UserStorePort;
 import com.ecommerce.domain.user.User;
@@ -33,7 +34,8 @@ public class UserStoreAdapter implements UserStorePort {
 
     /**
      * Users are never deleted, so once a user is known to exist it is remembered in this instance: an order checks
-     * its buyer before taking any lock without a query. Unknown ids are not remembered (they may register later).
+     * its buyer before taking any lock without a query. Unknown ids are not remembered (they may register later), nor is a user seen inside a read-write
+     * transaction (it may be that transaction's own insert: {@link CommittedReads}).
      */
     @Override
     public boolean existsUser(long userId) {
@@ -41,7 +43,7 @@ public class UserStoreAdapter implements UserStorePort {
             return true;
         }
         boolean exists = em.createQuery(EXISTS, Long.class).setParameter("id", userId).getSingleResult() > 0;
-        if (exists) {
+        if (exists && CommittedReads.now()) {
             knownUsers.put(userId, Boolean.TRUE);
         }
         return exists;

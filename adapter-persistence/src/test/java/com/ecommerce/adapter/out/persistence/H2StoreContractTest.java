@@ -1,0 +1,11 @@
+package com.ecommerce.adapter.out.persistence;
+
+import org.springframework.test.context.TestPropertySource;
+
+/** The store contract on the JPA adapters and H2 in MySQL mode, the database bootstrap runs on by default. */
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:contract;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "spring.datasource.username=sa",
+        "spring.datasource.password="})
+class H2StoreContractTest extends JpaStoreContractTest {
+}
