@@ -160,6 +160,10 @@ class ArchitectureTest {
             .should().notDependOnEachOther();
 
     @ArchTest
+    static final ArchRule oneFenceMechanism = noFields().should().beAnnotatedWith("jakarta.persistence.Version")
+            .because("the version-checked update of the stores is the only fence; a JPA @Version would be a second");
+
+    @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 
     @ArchTest

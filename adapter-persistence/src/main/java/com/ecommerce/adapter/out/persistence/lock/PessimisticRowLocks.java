@@ -31,6 +31,10 @@ public class PessimisticRowLocks {
         this.em = em;
         this.mysqlFamily = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
                 .getJdbcServices().getDialect() instanceof MySQLDialect;
+        // parsed and validated now, so that a typo stops the start-up and the first lock pays for no parser
+        for (LockKey.ResourceType type : LockKey.ResourceType.values()) {
+            em.createQuery(selectOf(type));
+        }
     }
 
     /**
@@ -42,7 +46,7 @@ public class PessimisticRowLocks {
     public boolean lock(LockKey key, Duration wait) {
         setLockWait(wait);
         try {
-            em.createQuery(selectOf(key)).setParameter("id", key.id())
+            em.createQuery(selectOf(key.type())).setParameter("id", key.id())
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
             return true;
         } catch (RuntimeException e) {
@@ -61,8 +65,8 @@ public class PessimisticRowLocks {
         em.createNativeQuery(statement).executeUpdate();
     }
 
-    private static String selectOf(LockKey key) {
-        return switch (key.type()) {
+    private static String selectOf(LockKey.ResourceType type) {
+        return switch (type) {
             case ITEM_STOCK -> "select s from ItemStockJpaEntity s where s.itemId = :id";
             case POINT -> "select p from PointJpaEntity p where p.userId = :id";
         };

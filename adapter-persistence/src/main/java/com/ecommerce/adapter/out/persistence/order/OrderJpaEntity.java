@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -19,8 +20,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 @Entity
+@NamedQuery(name = OrderJpaEntity.WITH_LINES, query = "select o "
+        + "from OrderJpaEntity o "
+        + "left join fetch o.lines "
+        + "where o.id = :id")
+@NamedQuery(name = OrderJpaEntity.OF_USER, query = "select o "
+        + "from OrderJpaEntity o "
+        + "where o.userId = :userId "
+        + "order by o.id desc")
+@NamedQuery(name = OrderJpaEntity.COUNT_OF_USER, query = "select count(o) "
+        + "from OrderJpaEntity o "
+        + "where o.userId = :userId")
 @Table(name = "orders")
 class OrderJpaEntity {
+
+    /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
+    static final String WITH_LINES = "OrderJpaEntity.withLines";
+    static final String OF_USER = "OrderJpaEntity.ofUser";
+    static final String COUNT_OF_USER = "OrderJpaEntity.countOfUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,7 +68,8 @@ class OrderJpaEntity {
     protected OrderJpaEntity() {
     }
 
-    OrderJpaEntity(long userId, OrderStatus status, long totalAmount, Instant createdAt, List<OrderLineEmbeddable> lines) {
+    OrderJpaEntity(long userId, OrderStatus status, long totalAmount, Instant createdAt,
+                   List<OrderLineEmbeddable> lines) {
         this.userId = userId;
         this.status = status;
         this.totalAmount = totalAmount;

@@ -13,10 +13,7 @@ import java.util.Optional;
 /** Orders ({@code orders}) and their lines ({@code order_line}) with JPA. */
 public class OrderStoreAdapter implements OrderStorePort {
 
-    private static final String WITH_LINES = "select o from OrderJpaEntity o left join fetch o.lines where o.id = :id";
     /** Lines are fetched in batches ({@code hibernate.default_batch_fetch_size}), not one query per order. */
-    private static final String OF_USER = "select o from OrderJpaEntity o where o.userId = :userId order by o.id desc";
-    private static final String OF_USER_COUNT = "select count(o) from OrderJpaEntity o where o.userId = :userId";
 
     private final EntityManager em;
 
@@ -26,19 +23,22 @@ public class OrderStoreAdapter implements OrderStorePort {
 
     private static Order toDomain(OrderJpaEntity e) {
         return Order.reconstitute(e.getId(), e.getUserId(), e.getStatus(),
-                e.getLines().stream().map(l -> new OrderLine(l.getItemId(), l.getUnitPrice(), l.getQuantity())).toList(),
+                e.getLines().stream()
+                        .map(l -> new OrderLine(l.getItemId(), l.getUnitPrice(), l.getQuantity())).toList(),
                 e.getCreatedAt());
     }
 
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return em.createQuery(WITH_LINES, OrderJpaEntity.class).setParameter("id", orderId).getResultList().stream()
+        return em.createNamedQuery(OrderJpaEntity.WITH_LINES, OrderJpaEntity.class).setParameter("id", orderId)
+                .getResultList().stream()
                 .findFirst().map(OrderStoreAdapter::toDomain);
     }
 
     @Override
     public Page<Order> findOrdersOfUser(long userId, PageQuery pageQuery) {
-        return Pages.page(em, OF_USER, OF_USER_COUNT, OrderJpaEntity.class, q -> q.setParameter("userId", userId),
+        return Pages.page(em, OrderJpaEntity.OF_USER, OrderJpaEntity.COUNT_OF_USER, OrderJpaEntity.class,
+                q -> q.setParameter("userId", userId),
                 pageQuery, OrderStoreAdapter::toDomain);
     }
 

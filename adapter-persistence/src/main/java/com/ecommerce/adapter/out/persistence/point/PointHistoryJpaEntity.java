@@ -8,14 +8,26 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
 /** Append-only: history rows are never updated, so they carry no version. */
 @Entity
+@NamedQuery(name = PointHistoryJpaEntity.OF_USER, query = "select h "
+        + "from PointHistoryJpaEntity h "
+        + "where h.userId = :userId "
+        + "order by h.id desc")
+@NamedQuery(name = PointHistoryJpaEntity.COUNT_OF_USER, query = "select count(h) "
+        + "from PointHistoryJpaEntity h "
+        + "where h.userId = :userId")
 @Table(name = "point_history")
 class PointHistoryJpaEntity {
+
+    /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
+    static final String OF_USER = "PointHistoryJpaEntity.ofUser";
+    static final String COUNT_OF_USER = "PointHistoryJpaEntity.countOfUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

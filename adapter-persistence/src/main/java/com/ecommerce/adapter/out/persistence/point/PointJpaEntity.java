@@ -3,11 +3,23 @@ package com.ecommerce.adapter.out.persistence.point;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 @Entity
+@NamedQuery(name = PointJpaEntity.FIND_ROW, query = "select new "
+        + "com.ecommerce.adapter.out.persistence.point.PointStoreAdapter$PointRow(p.userId, p.balance, p.version) "
+        + "from PointJpaEntity p "
+        + "where p.userId = :userId")
+@NamedQuery(name = PointJpaEntity.UPDATE_IF_VERSION_MATCHES, query = "update PointJpaEntity p "
+        + "set p.balance = :balance, p.version = p.version + 1 "
+        + "where p.userId = :userId and p.version = :version")
 @Table(name = "point_balance")
 class PointJpaEntity {
+
+    /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
+    static final String FIND_ROW = "PointJpaEntity.findRow";
+    static final String UPDATE_IF_VERSION_MATCHES = "PointJpaEntity.updateIfVersionMatches";
 
     @Id
     @Column(name = "user_id")

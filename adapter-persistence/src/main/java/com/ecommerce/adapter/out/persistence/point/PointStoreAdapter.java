@@ -18,12 +18,6 @@ import java.util.Optional;
  */
 public class PointStoreAdapter implements PointStorePort {
 
-    private static final String FIND = "select new " + PointRow.class.getName()
-            + "(p.userId, p.balance, p.version) from PointJpaEntity p where p.userId = :userId";
-    private static final String UPDATE_IF_VERSION_MATCHES = "update PointJpaEntity p "
-            + "set p.balance = :balance, p.version = p.version + 1 where p.userId = :userId and p.version = :version";
-    private static final String HISTORY = "select h from PointHistoryJpaEntity h where h.userId = :userId order by h.id desc";
-    private static final String HISTORY_COUNT = "select count(h) from PointHistoryJpaEntity h where h.userId = :userId";
 
     public record PointRow(long userId, long balance, long version) {
     }
@@ -36,7 +30,8 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public Optional<Point> findPoint(long userId) {
-        return em.createQuery(FIND, PointRow.class).setParameter("userId", userId).getResultList().stream().findFirst()
+        return em.createNamedQuery(PointJpaEntity.FIND_ROW, PointRow.class).setParameter("userId", userId)
+                .getResultList().stream().findFirst()
                 .map(r -> Point.reconstitute(r.userId(), r.balance(), r.version()));
     }
 
@@ -48,7 +43,8 @@ public class PointStoreAdapter implements PointStorePort {
     @Override
     public void updatePoint(Point point) {
         em.flush(); // what the transaction wrote before goes first: the contended row is written last
-        int updated = em.createQuery(UPDATE_IF_VERSION_MATCHES).setParameter("balance", point.balance())
+        int updated = em.createNamedQuery(PointJpaEntity.UPDATE_IF_VERSION_MATCHES)
+                .setParameter("balance", point.balance())
                 .setParameter("userId", point.userId()).setParameter("version", point.version()).executeUpdate();
         if (updated == 0) {
             throw new ConcurrentUpdateException("The balance of user " + point.userId());
@@ -63,7 +59,8 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public Page<PointHistory> findHistory(long userId, PageQuery pageQuery) {
-        return Pages.page(em, HISTORY, HISTORY_COUNT, PointHistoryJpaEntity.class,
+        return Pages.page(em, PointHistoryJpaEntity.OF_USER, PointHistoryJpaEntity.COUNT_OF_USER,
+                PointHistoryJpaEntity.class,
                 q -> q.setParameter("userId", userId), pageQuery,
                 e -> new PointHistory(e.getId(), e.getUserId(), e.getType(), Points.of(e.getAmount()),
                         Points.of(e.getBalanceAfter()), e.getOrderId(), e.getCreatedAt()));

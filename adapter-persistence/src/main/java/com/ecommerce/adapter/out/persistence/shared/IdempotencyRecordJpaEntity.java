@@ -5,14 +5,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
 /** Written once by the request that claims the key; unique per (scope, user, key). */
 @Entity
+@NamedQuery(name = IdempotencyRecordJpaEntity.FIND, query = "select r "
+        + "from IdempotencyRecordJpaEntity r "
+        + "where r.scope = :scope and r.userId = :userId and r.key = :key")
+@NamedQuery(name = IdempotencyRecordJpaEntity.COMPLETE, query = "update IdempotencyRecordJpaEntity r "
+        + "set r.result = :result "
+        + "where r.scope = :scope and r.userId = :userId and r.key = :key")
 @Table(name = "idempotency_record")
 class IdempotencyRecordJpaEntity {
+
+    /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
+    static final String FIND = "IdempotencyRecordJpaEntity.find";
+    static final String COMPLETE = "IdempotencyRecordJpaEntity.complete";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,10 +14,6 @@ import java.util.Optional;
 /** Idempotency records ({@code idempotency_record}) with JPA; the table's unique key decides who claimed first. */
 public class IdempotencyStoreAdapter implements IdempotencyStorePort {
 
-    private static final String FIND = "select r from IdempotencyRecordJpaEntity r "
-            + "where r.scope = :scope and r.userId = :userId and r.key = :key";
-    private static final String COMPLETE = "update IdempotencyRecordJpaEntity r set r.result = :result "
-            + "where r.scope = :scope and r.userId = :userId and r.key = :key";
 
     private final EntityManager em;
     private final Clock clock;
@@ -29,7 +25,8 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
 
     @Override
     public Optional<IdempotencyRecord> findRecord(String scope, long userId, String key) {
-        return em.createQuery(FIND, IdempotencyRecordJpaEntity.class).setParameter("scope", scope)
+        return em.createNamedQuery(IdempotencyRecordJpaEntity.FIND, IdempotencyRecordJpaEntity.class)
+                .setParameter("scope", scope)
                 .setParameter("userId", userId).setParameter("key", key).getResultList().stream().findFirst()
                 .map(e -> new IdempotencyRecord(e.getScope(), e.getUserId(), e.getKey(), e.getFingerprint(),
                         e.getResult()));
@@ -57,7 +54,8 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
 
     @Override
     public void updateResult(String scope, long userId, String key, long result) {
-        int updated = em.createQuery(COMPLETE).setParameter("result", result).setParameter("scope", scope)
+        int updated = em.createNamedQuery(IdempotencyRecordJpaEntity.COMPLETE).setParameter("result", result)
+                .setParameter("scope", scope)
                 .setParameter("userId", userId).setParameter("key", key).executeUpdate();
         if (updated != 1) {
             throw new IllegalStateException("no claim to complete for key " + key);

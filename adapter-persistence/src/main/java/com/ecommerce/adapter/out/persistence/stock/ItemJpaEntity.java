@@ -5,13 +5,27 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
 @Entity
+@NamedQuery(name = ItemJpaEntity.BY_IDS, query = "select i "
+        + "from ItemJpaEntity i "
+        + "where i.id in :ids")
+@NamedQuery(name = ItemJpaEntity.ALL, query = "select i "
+        + "from ItemJpaEntity i "
+        + "order by i.id")
+@NamedQuery(name = ItemJpaEntity.COUNT_ALL, query = "select count(i) "
+        + "from ItemJpaEntity i")
 @Table(name = "item")
 class ItemJpaEntity {
+
+    /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
+    static final String BY_IDS = "ItemJpaEntity.byIds";
+    static final String ALL = "ItemJpaEntity.all";
+    static final String COUNT_ALL = "ItemJpaEntity.countAll";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * registered (the API has no way to change or delete them), so items are cached in this instance after their first
  * read: an order learns its prices, and a product page its name, without a query. Nothing needs invalidating, on any
  * number of instances. Unknown ids are not cached (they may be registered later), nor is what a read-write
- * transaction reads (it may be its own insert, which a rollback takes back: {@link CommittedReads}). Stock changes all the time and is
+ * transaction reads (it may be its own insert, which a rollback takes back: {@link CommittedReads}). Stock changes
+ * all the time and is
  * always read from the database, as plain values, and written by the version-checked update, the fence.
  *
  * <p>Id lists are bound with Hibernate's {@code setParameterList}: with {@code setParameter}, Hibernate 7 first tries
@@ -38,15 +39,6 @@ import java.util.stream.Collectors;
 public class ItemStoreAdapter implements ItemStorePort {
 
     private static final int CACHED_ITEMS = 100_000;
-    private static final String ITEMS_BY_IDS = "select i from ItemJpaEntity i where i.id in :ids";
-    private static final String ITEM_PAGE = "select i from ItemJpaEntity i order by i.id";
-    private static final String ITEM_COUNT = "select count(i) from ItemJpaEntity i";
-    private static final String STOCK_ROW = "select new " + StockRow.class.getName()
-            + "(s.itemId, s.quantity, s.version) from ItemStockJpaEntity s";
-    private static final String STOCK_BY_ID = STOCK_ROW + " where s.itemId = :itemId";
-    private static final String STOCKS_BY_IDS = STOCK_ROW + " where s.itemId in :itemIds";
-    private static final String UPDATE_IF_VERSION_MATCHES = "update ItemStockJpaEntity s "
-            + "set s.quantity = :quantity, s.version = s.version + 1 where s.itemId = :itemId and s.version = :version";
 
     public record StockRow(long itemId, long quantity, long version) {
     }
@@ -74,7 +66,8 @@ public class ItemStoreAdapter implements ItemStorePort {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Item> loaded = Optional.ofNullable(em.find(ItemJpaEntity.class, itemId)).map(ItemStoreAdapter::toDomain);
+        Optional<Item> loaded = Optional.ofNullable(em.find(ItemJpaEntity.class, itemId))
+                .map(ItemStoreAdapter::toDomain);
         if (CommittedReads.now()) {
             loaded.ifPresent(item -> items.put(itemId, item));
         }
@@ -90,7 +83,7 @@ public class ItemStoreAdapter implements ItemStorePort {
     }
 
     private Map<Long, Item> load(Iterable<? extends Long> itemIds) {
-        TypedQuery<ItemJpaEntity> query = em.createQuery(ITEMS_BY_IDS, ItemJpaEntity.class);
+        TypedQuery<ItemJpaEntity> query = em.createNamedQuery(ItemJpaEntity.BY_IDS, ItemJpaEntity.class);
         List<Long> ids = new ArrayList<>();
         itemIds.forEach(ids::add);
         query.unwrap(SelectionQuery.class).setParameterList("ids", ids);
@@ -100,7 +93,7 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public Page<Item> findItemPage(PageQuery pageQuery) {
-        return Pages.page(em, ITEM_PAGE, ITEM_COUNT, ItemJpaEntity.class, q -> { }, pageQuery,
+        return Pages.page(em, ItemJpaEntity.ALL, ItemJpaEntity.COUNT_ALL, ItemJpaEntity.class, q -> { }, pageQuery,
                 ItemStoreAdapter::toDomain);
     }
 
@@ -114,7 +107,8 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public Optional<ItemStock> findStock(long itemId) {
-        return em.createQuery(STOCK_BY_ID, StockRow.class).setParameter("itemId", itemId).getResultList().stream()
+        return em.createNamedQuery(ItemStockJpaEntity.ROW_BY_ID, StockRow.class).setParameter("itemId", itemId)
+                .getResultList().stream()
                 .findFirst().map(ItemStoreAdapter::toDomain);
     }
 
@@ -126,7 +120,7 @@ public class ItemStoreAdapter implements ItemStorePort {
         if (itemIds.size() == 1) {
             return findStock(itemIds.iterator().next()).map(List::of).orElse(List.of());
         }
-        TypedQuery<StockRow> query = em.createQuery(STOCKS_BY_IDS, StockRow.class);
+        TypedQuery<StockRow> query = em.createNamedQuery(ItemStockJpaEntity.ROWS_BY_IDS, StockRow.class);
         query.unwrap(SelectionQuery.class).setParameterList("itemIds", itemIds);
         return query.getResultList().stream().map(ItemStoreAdapter::toDomain).toList();
     }
@@ -139,7 +133,8 @@ public class ItemStoreAdapter implements ItemStorePort {
     @Override
     public void updateStock(ItemStock stock) {
         em.flush(); // what the transaction wrote before goes first: the contended row is written last
-        int updated = em.createQuery(UPDATE_IF_VERSION_MATCHES).setParameter("quantity", stock.quantity())
+        int updated = em.createNamedQuery(ItemStockJpaEntity.UPDATE_IF_VERSION_MATCHES)
+                .setParameter("quantity", stock.quantity())
                 .setParameter("itemId", stock.itemId()).setParameter("version", stock.version()).executeUpdate();
         if (updated == 0) {
             throw new ConcurrentUpdateException("The stock of item " + stock.itemId());

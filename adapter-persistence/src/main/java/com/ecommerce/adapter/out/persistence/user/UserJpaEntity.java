@@ -5,13 +5,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
 @Entity
+@NamedQuery(name = UserJpaEntity.COUNT_BY_ID, query = "select count(u) "
+        + "from UserJpaEntity u "
+        + "where u.id = :id")
 @Table(name = "users")
 class UserJpaEntity {
+
+    /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
+    static final String COUNT_BY_ID = "UserJpaEntity.countById";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,7 +15,6 @@ import java.util.Optional;
 public class UserStoreAdapter implements UserStorePort {
 
     private static final int KNOWN_USERS = 1_000_000;
-    private static final String EXISTS = "select count(u) from UserJpaEntity u where u.id = :id";
 
     private final EntityManager em;
     private final Clock clock;
@@ -34,15 +33,17 @@ public class UserStoreAdapter implements UserStorePort {
 
     /**
      * Users are never deleted, so once a user is known to exist it is remembered in this instance: an order checks
-     * its buyer before taking any lock without a query. Unknown ids are not remembered (they may register later), nor is a user seen inside a read-write
-     * transaction (it may be that transaction's own insert: {@link CommittedReads}).
+     * its buyer before taking any lock without a query. Unknown ids are not remembered (they may register later),
+     * nor is a user seen inside a read-write transaction (it may be that transaction's own insert:
+     * {@link CommittedReads}).
      */
     @Override
     public boolean existsUser(long userId) {
         if (knownUsers.getIfPresent(userId) != null) {
             return true;
         }
-        boolean exists = em.createQuery(EXISTS, Long.class).setParameter("id", userId).getSingleResult() > 0;
+        boolean exists = em.createNamedQuery(UserJpaEntity.COUNT_BY_ID, Long.class).setParameter("id", userId)
+                .getSingleResult() > 0;
         if (exists && CommittedReads.now()) {
             knownUsers.put(userId, Boolean.TRUE);
         }
