@@ -14,11 +14,21 @@ public class RecordingLockPort implements LockPort {
 
     public final List<List<LockKey>> acquisitions = new ArrayList<>();
     public final List<Duration> timeouts = new ArrayList<>();
+    public final List<List<LockKey>> inTransaction = new ArrayList<>();
     private final InMemoryStore store;
     public boolean held;
 
     public RecordingLockPort(InMemoryStore store) {
         this.store = store;
+    }
+
+    /** Records that the unit of work called the in-transaction step, with the keys in order, inside the transaction. */
+    @Override
+    public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
+        if (store.openTransactions == 0) {
+            throw new AssertionError("the in-transaction step must run inside the transaction");
+        }
+        inTransaction.add(ordered);
     }
 
     @Override

@@ -39,10 +39,10 @@ public interface LockPort {
     /**
      * The step inside the transaction, called first thing in it with the keys in global order and what is left of
      * the wait. Only strategies whose locks are rows of the transaction do something here; the others hold their
-     * locks already.
+     * locks already and do nothing. Deliberately not a default method: a decorator that forgot to pass this step on
+     * would silently drop the row locks of {@code lock-db}.
      *
      * @throws LockTimeoutException when the rows are not all locked within {@code remaining}
      */
-    default void lockInTransaction(List<LockKey> ordered, Duration remaining) {
-    }
+    void lockInTransaction(List<LockKey> ordered, Duration remaining);
 }

@@ -67,11 +67,13 @@ class OrderServicesTest {
         long a = f.item(1, 10);
         long b = f.item(1, 10);
         f.lock.acquisitions.clear();
+        f.lock.inTransaction.clear();
 
         f.placeOrder.placeOrder(order(userId, new Line(b, 1), new Line(a, 1)));
 
-        assertThat(f.lock.acquisitions).containsExactly(
-                List.of(LockKey.itemStock(a), LockKey.itemStock(b), LockKey.point(userId)));
+        List<LockKey> sorted = List.of(LockKey.itemStock(a), LockKey.itemStock(b), LockKey.point(userId));
+        assertThat(f.lock.acquisitions).containsExactly(sorted);
+        assertThat(f.lock.inTransaction).as("the step for row locks, inside the transaction").containsExactly(sorted);
     }
 
     @Test

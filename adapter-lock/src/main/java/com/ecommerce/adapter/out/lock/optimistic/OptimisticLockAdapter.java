@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -44,6 +45,11 @@ public class OptimisticLockAdapter implements LockStrategy {
     @Override
     public LockStrategyName strategy() {
         return LockStrategyName.OPTIMISTIC;
+    }
+
+    /** No lock to take, inside the transaction or outside it: the version check decides. */
+    @Override
+    public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
     }
 
     @Override

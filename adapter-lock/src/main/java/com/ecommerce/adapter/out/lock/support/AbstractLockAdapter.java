@@ -34,6 +34,11 @@ public abstract class AbstractLockAdapter implements LockStrategy {
      */
     protected abstract Held acquire(List<LockKey> ordered, Duration waitTimeout);
 
+    /** Nothing to do inside the transaction: these locks are held from before it begins until after it ends. */
+    @Override
+    public final void lockInTransaction(List<LockKey> ordered, Duration remaining) {
+    }
+
     @Override
     public final <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
         List<LockKey> ordered = LockKey.sortedDistinct(keys);
