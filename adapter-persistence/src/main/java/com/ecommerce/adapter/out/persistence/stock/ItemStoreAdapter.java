@@ -16,7 +16,6 @@ import jakarta.persistence.TypedQuery;
 import org.hibernate.query.SelectionQuery;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +76,14 @@ public class ItemStoreAdapter implements ItemStorePort {
     @Override
     public List<Item> findItems(Collection<Long> itemIds) {
         if (!CommittedReads.now()) {
-            return load(itemIds).values().stream().toList();
+            return List.copyOf(load(itemIds).values());
         }
         return List.copyOf(items.getAll(itemIds, this::load).values());
     }
 
-    private Map<Long, Item> load(Iterable<? extends Long> itemIds) {
+    private Map<Long, Item> load(Collection<? extends Long> itemIds) {
         TypedQuery<ItemJpaEntity> query = em.createNamedQuery(ItemJpaEntity.BY_IDS, ItemJpaEntity.class);
-        List<Long> ids = new ArrayList<>();
-        itemIds.forEach(ids::add);
-        query.unwrap(SelectionQuery.class).setParameterList("ids", ids);
+        query.unwrap(SelectionQuery.class).setParameterList("ids", List.copyOf(itemIds));
         return query.getResultList().stream().map(ItemStoreAdapter::toDomain)
                 .collect(Collectors.toMap(Item::id, Function.identity()));
     }
