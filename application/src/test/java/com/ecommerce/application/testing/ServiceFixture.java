@@ -18,6 +18,7 @@ import com.ecommerce.application.user.port.in.RegisterUserCommand;
 import com.ecommerce.application.user.service.GetUserService;
 import com.ecommerce.application.user.service.RegisterUserService;
 import com.ecommerce.domain.shared.Limits;
+import com.ecommerce.domain.user.Actor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public class ServiceFixture {
     public static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123456Z");
     public static final Instant NOW_STORED = Instant.parse("2026-11-25T10:15:30Z");
     public static final Duration WAIT = Duration.ofMillis(1234);
+    /** Tests of business outcomes act as an administrator; {@code AccessRulesTest} covers who may act. */
+    public static final Actor ADMIN = Actor.admin(0);
 
     public final InMemoryStore store = new InMemoryStore();
     public final RecordingLockPort lock = new RecordingLockPort(store);
@@ -51,15 +54,15 @@ public class ServiceFixture {
     public final ListUserOrdersService listOrders = new ListUserOrdersService(store, store, store);
 
     public long userWithBalance(long balance) {
-        long userId = registerUser.register(new RegisterUserCommand("kim")).userId();
+        long userId = registerUser.register(ADMIN, new RegisterUserCommand("kim")).userId();
         for (long left = balance; left > 0; left -= Limits.CHARGE_MAX) {
-            chargePoint.charge(new ChargePointCommand(userId, Math.min(left, Limits.CHARGE_MAX), null));
+            chargePoint.charge(ADMIN, new ChargePointCommand(userId, Math.min(left, Limits.CHARGE_MAX), null));
         }
         return userId;
     }
 
     public long item(long price, long stock) {
-        ItemView item = registerItem.register(new RegisterItemCommand("item", price, stock));
+        ItemView item = registerItem.register(ADMIN, new RegisterItemCommand("item", price, stock));
         return item.itemId();
     }
 

@@ -8,6 +8,7 @@ import com.ecommerce.application.stock.port.in.RegisterItemUseCase;
 import com.ecommerce.application.user.port.in.RegisterUserCommand;
 import com.ecommerce.application.user.port.in.RegisterUserUseCase;
 import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.domain.user.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -24,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    /** The loader acts as an administrator: it creates users and items. */
+    private static final Actor LOADER = Actor.admin(0);
 
     @Bean
     ApplicationRunner demoDataLoader(ListItemsUseCase listItems, RegisterUserUseCase registerUser,
@@ -33,12 +36,12 @@ public class DemoData {
                 return;
             }
             for (String name : new String[]{"kim", "lee", "park"}) {
-                long userId = registerUser.register(new RegisterUserCommand(name)).userId();
-                chargePoint.charge(new ChargePointCommand(userId, 50_000, null));
+                long userId = registerUser.register(LOADER, new RegisterUserCommand(name)).userId();
+                chargePoint.charge(LOADER, new ChargePointCommand(userId, 50_000, null));
             }
-            registerItem.register(new RegisterItemCommand("pen", 1_500, 100));
-            registerItem.register(new RegisterItemCommand("notebook", 4_000, 50));
-            registerItem.register(new RegisterItemCommand("limited sticker", 500, 1));
+            registerItem.register(LOADER, new RegisterItemCommand("pen", 1_500, 100));
+            registerItem.register(LOADER, new RegisterItemCommand("notebook", 4_000, 50));
+            registerItem.register(LOADER, new RegisterItemCommand("limited sticker", 500, 1));
             log.info("Demo data loaded: users 1-3 (50,000 points each), items 1-3");
         };
     }

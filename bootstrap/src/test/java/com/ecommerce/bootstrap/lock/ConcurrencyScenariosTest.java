@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 
+import static com.ecommerce.bootstrap.support.IntegrationTest.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -113,7 +114,7 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
 
     @Test
     void lockMetricsAndHealthAreExposed() {
-        chargePoint.charge(new ChargePointCommand(api.newUser("metrics"), 1, null));
+        chargePoint.charge(ADMIN, new ChargePointCommand(api.newUser("metrics"), 1, null));
         String name = strategy.strategy().id();
 
         String prometheus = api.get("/actuator/prometheus").body();
@@ -135,7 +136,7 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         long userId = api.newUser("charges");
 
         Map<String, Integer> outcomes = tally(race(100,
-                i -> chargePoint.charge(new ChargePointCommand(userId, 100, null))));
+                i -> chargePoint.charge(ADMIN, new ChargePointCommand(userId, 100, null))));
 
         assertOutcomes(outcomes, Map.of("OK", 100));
         assertThat(balance(userId)).isEqualTo(100L * ok(outcomes));
@@ -149,7 +150,7 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         long itemId = api.newItem(1_000, 10);
         long[] buyers = LongStream.range(0, 50).map(i -> api.newUserWithBalance(10_000)).toArray();
 
-        Map<String, Integer> outcomes = tally(race(50, i -> placeOrder.placeOrder(
+        Map<String, Integer> outcomes = tally(race(50, i -> placeOrder.placeOrder(ADMIN,
                 new PlaceOrderCommand(buyers[i], List.of(new PlaceOrderCommand.Line(itemId, 1)), null))));
 
         assertOutcomes(outcomes, Map.of("OK", 10, "OUT_OF_STOCK", 40));
@@ -171,7 +172,7 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         long b = api.newItem(10, 1_000);
         long[] buyers = LongStream.range(0, 40).map(i -> api.newUserWithBalance(1_000)).toArray();
 
-        Map<String, Integer> outcomes = tally(race(40, i -> placeOrder.placeOrder(new PlaceOrderCommand(
+        Map<String, Integer> outcomes = tally(race(40, i -> placeOrder.placeOrder(ADMIN, new PlaceOrderCommand(
                 buyers[i], i % 2 == 0
                 ? List.of(new PlaceOrderCommand.Line(a, 1), new PlaceOrderCommand.Line(b, 1))
                 : List.of(new PlaceOrderCommand.Line(b, 1), new PlaceOrderCommand.Line(a, 1)), null))));
@@ -187,7 +188,7 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         long userId = api.newUserWithBalance(10_000);
         long itemId = api.newItem(1_000, 100);
 
-        List<Outcome<Order>> results = race(30, i -> placeOrder.placeOrder(
+        List<Outcome<Order>> results = race(30, i -> placeOrder.placeOrder(ADMIN,
                 new PlaceOrderCommand(userId, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
         Map<String, Integer> outcomes = tally(results);
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import static com.ecommerce.bootstrap.support.IntegrationTest.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,11 +100,11 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
         Pause pause = Pause.afterBalanceLoad(userId, stall());
         FaultInjection.PAUSE.set(pause);
 
-        CompletableFuture<Object> late = async(() -> chargePoint.charge(new ChargePointCommand(userId, 100, null)));
+        CompletableFuture<Object> late = async(() -> chargePoint.charge(ADMIN, new ChargePointCommand(userId, 100, null)));
         assertThat(pause.reached.await(10, TimeUnit.SECONDS)).isTrue();
         long started = System.nanoTime();
         loseTheFirstHoldersLock();
-        CompletableFuture<Object> next = async(() -> chargePoint.charge(new ChargePointCommand(userId, 200, null)));
+        CompletableFuture<Object> next = async(() -> chargePoint.charge(ADMIN, new ChargePointCommand(userId, 200, null)));
         next.get(30, TimeUnit.SECONDS);
         long nextWaitedMs = (System.nanoTime() - started) / 1_000_000;
 
@@ -128,11 +129,11 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
         Pause pause = Pause.afterStockLoad(itemId, stall());
         FaultInjection.PAUSE.set(pause);
 
-        CompletableFuture<Object> late = async(() -> placeOrder.placeOrder(
+        CompletableFuture<Object> late = async(() -> placeOrder.placeOrder(ADMIN,
                 new PlaceOrderCommand(first, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
         assertThat(pause.reached.await(10, TimeUnit.SECONDS)).isTrue();
         loseTheFirstHoldersLock();
-        CompletableFuture<Object> next = async(() -> placeOrder.placeOrder(
+        CompletableFuture<Object> next = async(() -> placeOrder.placeOrder(ADMIN,
                 new PlaceOrderCommand(second, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
         next.get(30, TimeUnit.SECONDS);
 

@@ -1,5 +1,6 @@
 package com.ecommerce.bootstrap.support;
 
+import com.ecommerce.adapter.in.web.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,30 +41,67 @@ public final class Api {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private static final TestTokens TOKENS = TestTokens.standard();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final String base;
+    private final String authorization;
+
+    /** A client that acts as an administrator. */
     public Api(String base) {
+        this(base, TestTokens.bearer(TOKENS.admin()));
+    }
+
+    private Api(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same service, acting as the given user. */
+    public Api asUser(long userId) {
+        return new Api(base, TestTokens.bearer(TOKENS.user(userId)));
+    }
+
+    /** The same service with this {@code Authorization} header, or none when it is null. */
+    public Api withAuthorization(String authorization) {
+        return new Api(base, authorization);
+    }
+
+    public static TestTokens tokens() {
+        return TOKENS;
     }
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A JSON POST; {@code headers} (name, value, ...) are set last, so they may replace the Authorization. */
     public Response post(String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
+        authorize(request);
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }
-        return send(request);
+        return sendAsIs(request);
     }
 
+    /** Sends with this client's Authorization (replacing one the request set). */
     public Response send(HttpRequest.Builder request) {
+        authorize(request);
+        return sendAsIs(request);
+    }
+
+    private void authorize(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+    }
+
+    private Response sendAsIs(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
@@ -100,6 +138,7 @@ public final class Api {
         return r.id("itemId");
     }
 
+    /** An order placed by the buyer themself. */
     public Response order(long userId, long... itemIdQuantityPairs) {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < itemIdQuantityPairs.length; i += 2) {
@@ -109,11 +148,12 @@ public final class Api {
             lines.append("{\"itemId\":").append(itemIdQuantityPairs[i]).append(",\"quantity\":")
                     .append(itemIdQuantityPairs[i + 1]).append('}');
         }
-        return post("/api/v1/orders", "{\"userId\":" + userId + ",\"lines\":[" + lines + "]}");
+        return asUser(userId).post("/api/v1/orders", "{\"userId\":" + userId + ",\"lines\":[" + lines + "]}");
     }
 
+    /** A charge by the user themself. */
     public Response charge(long userId, long amount) {
-        return post("/api/v1/users/" + userId + "/points/charge", "{\"amount\":" + amount + "}");
+        return asUser(userId).post("/api/v1/users/" + userId + "/points/charge", "{\"amount\":" + amount + "}");
     }
 
     private static void check(Response r, int expected) {

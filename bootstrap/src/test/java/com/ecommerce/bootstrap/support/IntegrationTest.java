@@ -1,5 +1,7 @@
 package com.ecommerce.bootstrap.support;
 
+import com.ecommerce.adapter.in.web.testing.TestTokens;
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.bootstrap.OrderServiceApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.flyway.clean-disabled=false", "ecommerce.demo-data=false",
+                "ecommerce.security.jwt.secret=" + TestTokens.SECRET,
                 "spring.datasource.hikari.maximum-pool-size=16", "spring.datasource.hikari.minimum-idle=1",
                 "spring.datasource.hikari.idle-timeout=10000",
                 // the in-process ZooKeeper servers log every dropped connection with a stack trace
@@ -26,6 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(IntegrationTestConfiguration.class)
 @ContextConfiguration(initializers = LockServices.class)
 public abstract class IntegrationTest {
+
+    /** The actor of use cases called in-process, where locking is under test, not who may act. */
+    public static final Actor ADMIN = Actor.admin(TestTokens.ADMIN_SUB);
 
     @LocalServerPort
     protected int port;

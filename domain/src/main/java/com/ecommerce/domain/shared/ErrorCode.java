@@ -7,6 +7,8 @@ package com.ecommerce.domain.shared;
  */
 public enum ErrorCode {
     INVALID_REQUEST,
+    /** the actor is known but may not do this (see {@code Actor}) */
+    FORBIDDEN,
     USER_NOT_FOUND,
     ITEM_NOT_FOUND,
     ORDER_NOT_FOUND,

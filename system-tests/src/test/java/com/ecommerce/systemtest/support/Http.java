@@ -18,6 +18,9 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
+    /** Minted once: the helpers that take no token act as an administrator. */
+    public static final String ADMIN = Tokens.bearer(Tokens.admin());
+
     private Http() {
     }
 
@@ -60,13 +63,25 @@ public final class Http {
         }
     }
 
+    /** A GET as an administrator. */
     public static Response get(ServiceInstance to, String path) {
-        return send(HttpRequest.newBuilder(URI.create(to.baseUrl() + path)).GET());
+        return get(to, path, ADMIN);
     }
 
+    /** A GET with the given {@code Authorization} header, or none when it is null. */
+    public static Response get(ServiceInstance to, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to.baseUrl() + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    /** A POST as an administrator, unless {@code headers} (name, value, ...) carry their own Authorization. */
     public static Response post(ServiceInstance to, String path, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                .setHeader("Authorization", ADMIN);
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }
@@ -89,13 +104,16 @@ public final class Http {
         return created.json().path("itemId").asLong();
     }
 
+    /** A charge by the user themself. */
     public static Response charge(ServiceInstance to, long userId, long amount) {
-        return post(to, "/api/v1/users/" + userId + "/points/charge", "{\"amount\":" + amount + "}");
+        return post(to, "/api/v1/users/" + userId + "/points/charge", "{\"amount\":" + amount + "}",
+                "Authorization", Tokens.bearer(Tokens.user(userId)));
     }
 
+    /** An order by the buyer themself. */
     public static Response order(ServiceInstance to, long userId, long itemId, int quantity) {
         return post(to, "/api/v1/orders", "{\"userId\":" + userId + ",\"lines\":[{\"itemId\":" + itemId
-                + ",\"quantity\":" + quantity + "}]}");
+                + ",\"quantity\":" + quantity + "}]}", "Authorization", Tokens.bearer(Tokens.user(userId)));
     }
 
     public static void expect(Response r, int status) {

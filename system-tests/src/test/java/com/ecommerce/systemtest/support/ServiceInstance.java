@@ -48,6 +48,7 @@ public final class ServiceInstance implements AutoCloseable {
                 "--spring.datasource.username=" + SystemEnv.dbUsername(),
                 "--spring.datasource.password=" + SystemEnv.dbPassword(),
                 "--spring.datasource.hikari.maximum-pool-size=10"));
+        Tokens.instanceProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.in.web;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.order.port.in.GetOrderUseCase;
 import com.ecommerce.application.order.port.in.ListUserOrdersUseCase;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
@@ -52,10 +53,12 @@ public class FakeUseCases implements RegisterUserUseCase, GetUserUseCase, GetPoi
 
     private RuntimeException failure;
     private Object lastRequest;
+    private Actor lastActor;
 
     public void reset() {
         failure = null;
         lastRequest = null;
+        lastActor = null;
     }
 
     public void failNextCallWith(RuntimeException e) {
@@ -65,6 +68,16 @@ public class FakeUseCases implements RegisterUserUseCase, GetUserUseCase, GetPoi
     /** What the last call was asked (its command or page query), or null when no use case was called. */
     public Object lastRequest() {
         return lastRequest;
+    }
+
+    /** Who the last call acted as, or null when no use case was called (or it takes no actor). */
+    public Actor lastActor() {
+        return lastActor;
+    }
+
+    private void called(Actor actor, Object request) {
+        lastActor = actor;
+        called(request);
     }
 
     private void called(Object request) {
@@ -77,39 +90,39 @@ public class FakeUseCases implements RegisterUserUseCase, GetUserUseCase, GetPoi
     }
 
     @Override
-    public UserView register(RegisterUserCommand command) {
-        called(command);
+    public UserView register(Actor actor, RegisterUserCommand command) {
+        called(actor, command);
         return new UserView(NEW_USER_ID, command.name(), 0);
     }
 
     @Override
-    public UserView getUser(long userId) {
-        called(userId);
+    public UserView getUser(Actor actor, long userId) {
+        called(actor, userId);
         return new UserView(userId, "kim", BALANCE);
     }
 
     @Override
-    public PointBalance getBalance(long userId) {
-        called(userId);
+    public PointBalance getBalance(Actor actor, long userId) {
+        called(actor, userId);
         return new PointBalance(userId, BALANCE);
     }
 
     @Override
-    public PointBalance charge(ChargePointCommand command) {
-        called(command);
+    public PointBalance charge(Actor actor, ChargePointCommand command) {
+        called(actor, command);
         return new PointBalance(command.userId(), BALANCE + command.amount());
     }
 
     @Override
-    public Page<PointHistory> getHistory(long userId, PageQuery pageQuery) {
-        called(pageQuery);
+    public Page<PointHistory> getHistory(Actor actor, long userId, PageQuery pageQuery) {
+        called(actor, pageQuery);
         return new Page<>(List.of(new PointHistory(5L, userId, PointTransactionType.CHARGE, Points.of(BALANCE),
                 Points.of(BALANCE), null, CREATED_AT)), pageQuery.page(), pageQuery.size(), 1);
     }
 
     @Override
-    public ItemView register(RegisterItemCommand command) {
-        called(command);
+    public ItemView register(Actor actor, RegisterItemCommand command) {
+        called(actor, command);
         return new ItemView(NEW_ITEM_ID, command.name(), command.price(), command.stock());
     }
 
@@ -127,28 +140,28 @@ public class FakeUseCases implements RegisterUserUseCase, GetUserUseCase, GetPoi
     }
 
     @Override
-    public StockLevel restock(RestockItemCommand command) {
-        called(command);
+    public StockLevel restock(Actor actor, RestockItemCommand command) {
+        called(actor, command);
         return new StockLevel(command.itemId(), 10 + command.quantity());
     }
 
     @Override
-    public Order placeOrder(PlaceOrderCommand command) {
-        called(command);
+    public Order placeOrder(Actor actor, PlaceOrderCommand command) {
+        called(actor, command);
         return Order.reconstitute(NEW_ORDER_ID, command.userId(), OrderStatus.PAID, command.lines().stream()
                 .map(l -> new OrderLine(l.itemId(), UNIT_PRICE, l.quantity())).toList(), CREATED_AT);
     }
 
     @Override
-    public Order getOrder(long orderId) {
-        called(orderId);
+    public Order getOrder(Actor actor, long orderId) {
+        called(actor, orderId);
         return Order.reconstitute(orderId, NEW_USER_ID, OrderStatus.PAID, List.of(new OrderLine(1, UNIT_PRICE, 2)),
                 CREATED_AT);
     }
 
     @Override
-    public Page<Order> listOrders(long userId, PageQuery pageQuery) {
-        called(pageQuery);
+    public Page<Order> listOrders(Actor actor, long userId, PageQuery pageQuery) {
+        called(actor, pageQuery);
         return new Page<>(List.of(Order.reconstitute(NEW_ORDER_ID, userId, OrderStatus.PAID,
                 List.of(new OrderLine(1, UNIT_PRICE, 2)), CREATED_AT)), pageQuery.page(), pageQuery.size(), 1);
     }

@@ -1,5 +1,6 @@
 package com.ecommerce.application.order.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.shared.NotFound;
 import com.ecommerce.application.order.port.in.GetOrderUseCase;
 import com.ecommerce.application.order.port.out.OrderStorePort;
@@ -18,9 +19,11 @@ public class GetOrderService implements GetOrderUseCase {
     }
 
     @Override
-    public Order getOrder(long orderId) {
+    public Order getOrder(Actor actor, long orderId) {
         Checks.positiveId("orderId", orderId);
-        return transactionPort.readOnly(
-                () -> orders.findOrder(orderId).orElseThrow(() -> NotFound.order(orderId)));
+        // someone else's order is answered as unknown: its existence is not the caller's to learn
+        return transactionPort.readOnly(() -> orders.findOrder(orderId)
+                .filter(order -> actor.mayActFor(order.userId()))
+                .orElseThrow(() -> NotFound.order(orderId)));
     }
 }

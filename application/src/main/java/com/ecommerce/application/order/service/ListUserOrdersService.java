@@ -1,5 +1,6 @@
 package com.ecommerce.application.order.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.shared.NotFound;
 import com.ecommerce.application.order.port.in.ListUserOrdersUseCase;
 import com.ecommerce.application.order.port.out.OrderStorePort;
@@ -23,8 +24,9 @@ public class ListUserOrdersService implements ListUserOrdersUseCase {
     }
 
     @Override
-    public Page<Order> listOrders(long userId, PageQuery pageQuery) {
+    public Page<Order> listOrders(Actor actor, long userId, PageQuery pageQuery) {
         Checks.positiveId("userId", userId);
+        actor.requireActsFor(userId);
         return transactionPort.readOnly(() -> {
             if (!users.existsUser(userId)) {
                 throw NotFound.user(userId);

@@ -1,5 +1,6 @@
 package com.ecommerce.application.order.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
 import com.ecommerce.application.order.port.out.OrderStorePort;
@@ -51,8 +52,10 @@ public class PlaceOrderService implements PlaceOrderUseCase {
     }
 
     @Override
-    public Order placeOrder(PlaceOrderCommand command) {
+    public Order placeOrder(Actor actor, PlaceOrderCommand command) {
         long userId = command.userId();
+        // before the replay check: a key is the buyer's, and nobody else may read its remembered answer
+        actor.requireActsFor(userId);
         List<LockKey> keys = new ArrayList<>();
         command.itemIds().forEach(itemId -> keys.add(LockKey.itemStock(itemId)));
         keys.add(LockKey.point(userId));

@@ -1,5 +1,6 @@
 package com.ecommerce.application.point.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.point.port.in.ChargePointCommand;
 import com.ecommerce.application.point.port.in.ChargePointUseCase;
 import com.ecommerce.application.point.port.in.PointBalance;
@@ -31,8 +32,10 @@ public class ChargePointService implements ChargePointUseCase {
     }
 
     @Override
-    public PointBalance charge(ChargePointCommand command) {
+    public PointBalance charge(Actor actor, ChargePointCommand command) {
         long userId = command.userId();
+        // before the replay check: a key is the user's, and nobody else may read its remembered answer
+        actor.requireActsFor(userId);
         var request = new IdempotentRequest<>(IDEMPOTENCY_SCOPE, userId, command.idempotencyKey(),
                 command.fingerprint(), PointBalance::balance, balance -> new PointBalance(userId, balance));
         return unitOfWork.run(List.of(LockKey.point(userId)), request, () -> {

@@ -1,5 +1,6 @@
 package com.ecommerce.application.point.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.shared.NotFound;
 import com.ecommerce.application.point.port.in.GetPointBalanceUseCase;
 import com.ecommerce.application.point.port.in.PointBalance;
@@ -18,8 +19,9 @@ public class GetPointBalanceService implements GetPointBalanceUseCase {
     }
 
     @Override
-    public PointBalance getBalance(long userId) {
+    public PointBalance getBalance(Actor actor, long userId) {
         Checks.positiveId("userId", userId);
+        actor.requireActsFor(userId);
         return transactionPort.readOnly(() -> points.findPoint(userId)
                 .map(point -> new PointBalance(userId, point.balance()))
                 .orElseThrow(() -> NotFound.user(userId)));

@@ -1,5 +1,6 @@
 package com.ecommerce.application.point.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.shared.NotFound;
 import com.ecommerce.application.point.port.in.GetPointHistoryUseCase;
 import com.ecommerce.application.point.port.out.PointStorePort;
@@ -23,8 +24,9 @@ public class GetPointHistoryService implements GetPointHistoryUseCase {
     }
 
     @Override
-    public Page<PointHistory> getHistory(long userId, PageQuery pageQuery) {
+    public Page<PointHistory> getHistory(Actor actor, long userId, PageQuery pageQuery) {
         Checks.positiveId("userId", userId);
+        actor.requireActsFor(userId);
         return transactionPort.readOnly(() -> {
             if (!users.existsUser(userId)) {
                 throw NotFound.user(userId);

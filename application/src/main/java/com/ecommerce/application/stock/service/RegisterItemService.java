@@ -1,5 +1,6 @@
 package com.ecommerce.application.stock.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.stock.port.in.ItemView;
 import com.ecommerce.application.stock.port.in.RegisterItemCommand;
 import com.ecommerce.application.stock.port.in.RegisterItemUseCase;
@@ -19,7 +20,8 @@ public class RegisterItemService implements RegisterItemUseCase {
     }
 
     @Override
-    public ItemView register(RegisterItemCommand command) {
+    public ItemView register(Actor actor, RegisterItemCommand command) {
+        actor.requireAdmin();
         return transactionPort.inTransaction(() -> {
             Item item = items.addItem(Item.create(command.name(), command.price()));
             ItemStock stock = ItemStock.open(item.id(), command.stock());

@@ -1,5 +1,6 @@
 package com.ecommerce.application.stock.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.shared.GuardedUnitOfWork;
 import com.ecommerce.application.shared.NotFound;
 import com.ecommerce.application.stock.port.in.RestockItemCommand;
@@ -23,7 +24,8 @@ public class RestockItemService implements RestockItemUseCase {
     }
 
     @Override
-    public StockLevel restock(RestockItemCommand command) {
+    public StockLevel restock(Actor actor, RestockItemCommand command) {
+        actor.requireAdmin();
         long itemId = command.itemId();
         return unitOfWork.run(List.of(LockKey.itemStock(itemId)), () -> {
             ItemStock stock = items.findStock(itemId).orElseThrow(() -> NotFound.item(itemId));

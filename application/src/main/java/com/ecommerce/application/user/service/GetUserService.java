@@ -1,5 +1,6 @@
 package com.ecommerce.application.user.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.shared.NotFound;
 import com.ecommerce.application.user.port.in.GetUserUseCase;
 import com.ecommerce.application.user.port.in.UserView;
@@ -23,8 +24,9 @@ public class GetUserService implements GetUserUseCase {
     }
 
     @Override
-    public UserView getUser(long userId) {
+    public UserView getUser(Actor actor, long userId) {
         Checks.positiveId("userId", userId);
+        actor.requireActsFor(userId);
         return transactionPort.readOnly(() -> {
             User user = users.findUser(userId).orElseThrow(() -> NotFound.user(userId));
             Point point = points.findPoint(userId).orElseThrow(() -> NotFound.user(userId));

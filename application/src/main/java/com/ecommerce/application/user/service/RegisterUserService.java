@@ -1,5 +1,6 @@
 package com.ecommerce.application.user.service;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.user.port.in.RegisterUserCommand;
 import com.ecommerce.application.user.port.in.RegisterUserUseCase;
 import com.ecommerce.application.user.port.in.UserView;
@@ -22,7 +23,8 @@ public class RegisterUserService implements RegisterUserUseCase {
     }
 
     @Override
-    public UserView register(RegisterUserCommand command) {
+    public UserView register(Actor actor, RegisterUserCommand command) {
+        actor.requireAdmin();
         return transactionPort.inTransaction(() -> {
             User user = users.addUser(User.create(command.name()));
             Point point = Point.openFor(user.id());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static com.ecommerce.application.testing.ServiceFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class OrderServicesTest {
         long pen = f.item(1_500, 10);
         long ink = f.item(700, 5);
 
-        Order order = f.placeOrder.placeOrder(order(userId, new Line(pen, 2), new Line(ink, 3)));
+        Order order = f.placeOrder.placeOrder(ADMIN, order(userId, new Line(pen, 2), new Line(ink, 3)));
 
         assertThat(order.id()).isNotNull();
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
@@ -58,7 +59,7 @@ class OrderServicesTest {
         assertThat(use.amount().value()).isEqualTo(5_100);
         assertThat(use.orderId()).isEqualTo(order.id());
         assertThat(use.balanceAfter().value()).isEqualTo(4_900);
-        assertThat(f.getOrder.getOrder(order.id())).isSameAs(order);
+        assertThat(f.getOrder.getOrder(ADMIN, order.id())).isSameAs(order);
     }
 
     @Test
@@ -69,7 +70,7 @@ class OrderServicesTest {
         f.lock.acquisitions.clear();
         f.lock.inTransaction.clear();
 
-        f.placeOrder.placeOrder(order(userId, new Line(b, 1), new Line(a, 1)));
+        f.placeOrder.placeOrder(ADMIN, order(userId, new Line(b, 1), new Line(a, 1)));
 
         List<LockKey> sorted = List.of(LockKey.itemStock(a), LockKey.itemStock(b), LockKey.point(userId));
         assertThat(f.lock.acquisitions).containsExactly(sorted);
@@ -78,10 +79,10 @@ class OrderServicesTest {
 
     @Test
     void placeOrder_unknownUserWinsOverUnknownItem() {
-        assertThat(codeOf(() -> f.placeOrder.placeOrder(order(404, new Line(405, 1)))))
+        assertThat(codeOf(() -> f.placeOrder.placeOrder(ADMIN, order(404, new Line(405, 1)))))
                 .isEqualTo(ErrorCode.USER_NOT_FOUND);
         long userId = f.userWithBalance(10);
-        assertThat(codeOf(() -> f.placeOrder.placeOrder(order(userId, new Line(405, 1)))))
+        assertThat(codeOf(() -> f.placeOrder.placeOrder(ADMIN, order(userId, new Line(405, 1)))))
                 .isEqualTo(ErrorCode.ITEM_NOT_FOUND);
     }
 
@@ -91,12 +92,12 @@ class OrderServicesTest {
         long plenty = f.item(1_000, 10);
         long scarce = f.item(1_000, 1);
 
-        assertThatThrownBy(() -> f.placeOrder.placeOrder(order(userId, new Line(plenty, 1), new Line(scarce, 2))))
+        assertThatThrownBy(() -> f.placeOrder.placeOrder(ADMIN, order(userId, new Line(plenty, 1), new Line(scarce, 2))))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.OUT_OF_STOCK);
                     assertThat(e.details()).containsEntry("itemIds", List.of(scarce));
                 });
-        assertThat(codeOf(() -> f.placeOrder.placeOrder(order(userId, new Line(plenty, 1)))))
+        assertThat(codeOf(() -> f.placeOrder.placeOrder(ADMIN, order(userId, new Line(plenty, 1)))))
                 .isEqualTo(ErrorCode.INSUFFICIENT_POINTS);
     }
 
@@ -107,7 +108,7 @@ class OrderServicesTest {
         long b = f.item(1_000, 5);
         int historyBefore = f.store.allHistory().size();
 
-        assertThat(codeOf(() -> f.placeOrder.placeOrder(order(userId, new Line(a, 1), new Line(b, 2)))))
+        assertThat(codeOf(() -> f.placeOrder.placeOrder(ADMIN, order(userId, new Line(a, 1), new Line(b, 2)))))
                 .isEqualTo(ErrorCode.INSUFFICIENT_POINTS);
 
         assertThat(f.stock(a)).isEqualTo(5);
@@ -122,7 +123,7 @@ class OrderServicesTest {
         long userId = f.userWithBalance(0);
         long gift = f.item(0, 3);
 
-        Order order = f.placeOrder.placeOrder(order(userId, new Line(gift, 3)));
+        Order order = f.placeOrder.placeOrder(ADMIN, order(userId, new Line(gift, 3)));
 
         assertThat(order.totalAmount()).isZero();
         assertThat(f.stock(gift)).isZero();
@@ -136,14 +137,14 @@ class OrderServicesTest {
         IdempotencyKey key = new IdempotencyKey("order-1");
         PlaceOrderCommand command = new PlaceOrderCommand(userId, List.of(new Line(pen, 2)), key);
 
-        Order first = f.placeOrder.placeOrder(command);
-        Order replay = f.placeOrder.placeOrder(command);
+        Order first = f.placeOrder.placeOrder(ADMIN, command);
+        Order replay = f.placeOrder.placeOrder(ADMIN, command);
 
         assertThat(replay.id()).isEqualTo(first.id());
         assertThat(f.stock(pen)).isEqualTo(8);
         assertThat(f.balance(userId)).isEqualTo(8_000);
         assertThat(f.store.orderCount()).isEqualTo(1);
-        assertThat(codeOf(() -> f.placeOrder.placeOrder(
+        assertThat(codeOf(() -> f.placeOrder.placeOrder(ADMIN, 
                 new PlaceOrderCommand(userId, List.of(new Line(pen, 3)), key))))
                 .isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
     }
@@ -152,13 +153,13 @@ class OrderServicesTest {
     void listOrders_isNewestFirstAndKnowsUnknownUsers() {
         long userId = f.userWithBalance(10_000);
         long pen = f.item(1, 10);
-        Order first = f.placeOrder.placeOrder(order(userId, new Line(pen, 1)));
-        Order second = f.placeOrder.placeOrder(order(userId, new Line(pen, 1)));
+        Order first = f.placeOrder.placeOrder(ADMIN, order(userId, new Line(pen, 1)));
+        Order second = f.placeOrder.placeOrder(ADMIN, order(userId, new Line(pen, 1)));
 
-        assertThat(f.listOrders.listOrders(userId, new PageQuery(0, 20)).content())
+        assertThat(f.listOrders.listOrders(ADMIN, userId, new PageQuery(0, 20)).content())
                 .extracting(Order::id).containsExactly(second.id(), first.id());
-        assertThat(codeOf(() -> f.listOrders.listOrders(999, new PageQuery(0, 20))))
+        assertThat(codeOf(() -> f.listOrders.listOrders(ADMIN, 999, new PageQuery(0, 20))))
                 .isEqualTo(ErrorCode.USER_NOT_FOUND);
-        assertThat(codeOf(() -> f.getOrder.getOrder(999))).isEqualTo(ErrorCode.ORDER_NOT_FOUND);
+        assertThat(codeOf(() -> f.getOrder.getOrder(ADMIN, 999))).isEqualTo(ErrorCode.ORDER_NOT_FOUND);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
+import static com.ecommerce.application.testing.ServiceFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,13 +31,13 @@ class PointServicesTest {
 
     @Test
     void register_storesTheTrimmedNameWithAZeroBalance() {
-        UserView user = f.registerUser.register(new RegisterUserCommand("  kim "));
+        UserView user = f.registerUser.register(ADMIN, new RegisterUserCommand("  kim "));
 
         assertThat(user.name()).isEqualTo("kim");
         assertThat(user.balance()).isZero();
-        assertThat(f.getBalance.getBalance(user.userId())).isEqualTo(new PointBalance(user.userId(), 0));
-        assertThat(f.getUser.getUser(user.userId())).isEqualTo(user);
-        assertThatThrownBy(() -> f.getUser.getUser(user.userId() + 1)).isInstanceOfSatisfying(DomainException.class,
+        assertThat(f.getBalance.getBalance(ADMIN, user.userId())).isEqualTo(new PointBalance(user.userId(), 0));
+        assertThat(f.getUser.getUser(ADMIN, user.userId())).isEqualTo(user);
+        assertThatThrownBy(() -> f.getUser.getUser(ADMIN, user.userId() + 1)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
     }
 
@@ -44,7 +45,7 @@ class PointServicesTest {
     void charge_locksTheBalanceThenChargesInATransactionAndRecordsHistory() {
         long userId = f.userWithBalance(0);
 
-        PointBalance result = f.chargePoint.charge(new ChargePointCommand(userId, 1_000, null));
+        PointBalance result = f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 1_000, null));
 
         assertThat(result).isEqualTo(new PointBalance(userId, 1_000));
         assertThat(f.lock.acquisitions).containsExactly(List.of(LockKey.point(userId)));
@@ -59,7 +60,7 @@ class PointServicesTest {
 
     @Test
     void charge_whenTheUserIsUnknown_isUserNotFound() {
-        assertThatThrownBy(() -> f.chargePoint.charge(new ChargePointCommand(99, 10, null)))
+        assertThatThrownBy(() -> f.chargePoint.charge(ADMIN, new ChargePointCommand(99, 10, null)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
         assertThat(f.store.allHistory()).isEmpty();
     }
@@ -69,7 +70,7 @@ class PointServicesTest {
         long userId = f.userWithBalance(Limits.BALANCE_MAX);
         int historyBefore = f.store.allHistory().size();
 
-        assertThatThrownBy(() -> f.chargePoint.charge(new ChargePointCommand(userId, 1, null)))
+        assertThatThrownBy(() -> f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 1, null)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.POINT_LIMIT_EXCEEDED));
         assertThat(f.balance(userId)).isEqualTo(Limits.BALANCE_MAX);
@@ -83,7 +84,7 @@ class PointServicesTest {
         f.store.bumpPointVersion(userId);
         f.store.stalePointReads = true;
 
-        assertThatThrownBy(() -> f.chargePoint.charge(new ChargePointCommand(userId, 10, null)))
+        assertThatThrownBy(() -> f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 10, null)))
                 .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(f.balance(userId)).isEqualTo(100);
         assertThat(f.store.allHistory()).hasSize(historyBefore);
@@ -94,9 +95,9 @@ class PointServicesTest {
         long userId = f.userWithBalance(0);
         IdempotencyKey key = new IdempotencyKey("charge-1");
 
-        PointBalance first = f.chargePoint.charge(new ChargePointCommand(userId, 500, key));
-        f.chargePoint.charge(new ChargePointCommand(userId, 100, null));
-        PointBalance replay = f.chargePoint.charge(new ChargePointCommand(userId, 500, key));
+        PointBalance first = f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 500, key));
+        f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 100, null));
+        PointBalance replay = f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 500, key));
 
         assertThat(replay).isEqualTo(first).isEqualTo(new PointBalance(userId, 500));
         assertThat(f.balance(userId)).isEqualTo(600);
@@ -107,9 +108,9 @@ class PointServicesTest {
     void charge_repeatedWithTheSameKeyAndAnotherBody_isIdempotencyKeyReused() {
         long userId = f.userWithBalance(0);
         IdempotencyKey key = new IdempotencyKey("k");
-        f.chargePoint.charge(new ChargePointCommand(userId, 500, key));
+        f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 500, key));
 
-        assertThatThrownBy(() -> f.chargePoint.charge(new ChargePointCommand(userId, 501, key)))
+        assertThatThrownBy(() -> f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 501, key)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED));
         assertThat(f.balance(userId)).isEqualTo(500);
@@ -119,7 +120,7 @@ class PointServicesTest {
     void charge_aFailedRequestLeavesNoKeySoItsRepeatIsProcessedAfresh() {
         long userId = f.userWithBalance(Limits.BALANCE_MAX - 5);
         IdempotencyKey key = new IdempotencyKey("retry-me");
-        assertThatThrownBy(() -> f.chargePoint.charge(new ChargePointCommand(userId, 10, key)))
+        assertThatThrownBy(() -> f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 10, key)))
                 .isInstanceOf(DomainException.class);
         assertThat(f.store.findRecord(ChargePointService.IDEMPOTENCY_SCOPE, userId, "retry-me")).isEmpty();
     }
@@ -130,8 +131,8 @@ class PointServicesTest {
         long lee = f.userWithBalance(0);
         IdempotencyKey key = new IdempotencyKey("same");
 
-        f.chargePoint.charge(new ChargePointCommand(kim, 10, key));
-        f.chargePoint.charge(new ChargePointCommand(lee, 20, key));
+        f.chargePoint.charge(ADMIN, new ChargePointCommand(kim, 10, key));
+        f.chargePoint.charge(ADMIN, new ChargePointCommand(lee, 20, key));
 
         assertThat(f.balance(kim)).isEqualTo(10);
         assertThat(f.balance(lee)).isEqualTo(20);
@@ -141,22 +142,22 @@ class PointServicesTest {
     void history_isNewestFirstAndPaged() {
         long userId = f.userWithBalance(0);
         for (int amount = 1; amount <= 5; amount++) {
-            f.chargePoint.charge(new ChargePointCommand(userId, amount, null));
+            f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, amount, null));
         }
 
-        Page<PointHistory> page = f.getHistory.getHistory(userId, new PageQuery(0, 2));
+        Page<PointHistory> page = f.getHistory.getHistory(ADMIN, userId, new PageQuery(0, 2));
 
         assertThat(page.totalElements()).isEqualTo(5);
         assertThat(page.content()).extracting(h -> h.amount().value()).containsExactly(5L, 4L);
-        assertThat(f.getHistory.getHistory(userId, new PageQuery(2, 2)).content())
+        assertThat(f.getHistory.getHistory(ADMIN, userId, new PageQuery(2, 2)).content())
                 .extracting(h -> h.amount().value()).containsExactly(1L);
     }
 
     @Test
     void balanceAndHistory_ofAnUnknownUser_areUserNotFound() {
-        assertThatThrownBy(() -> f.getBalance.getBalance(5)).isInstanceOfSatisfying(DomainException.class,
+        assertThatThrownBy(() -> f.getBalance.getBalance(ADMIN, 5)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
-        assertThatThrownBy(() -> f.getHistory.getHistory(5, new PageQuery(0, 20)))
+        assertThatThrownBy(() -> f.getHistory.getHistory(ADMIN, 5, new PageQuery(0, 20)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
     }

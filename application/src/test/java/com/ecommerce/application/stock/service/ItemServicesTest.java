@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static com.ecommerce.application.testing.ServiceFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class ItemServicesTest {
 
     @Test
     void register_storesTheItemWithItsOpeningStock() {
-        ItemView pen = f.registerItem.register(new RegisterItemCommand(" pen ", 1_500, 10));
+        ItemView pen = f.registerItem.register(ADMIN, new RegisterItemCommand(" pen ", 1_500, 10));
 
         assertThat(pen.name()).isEqualTo("pen");
         assertThat(f.getItem.getItem(pen.itemId())).isEqualTo(pen);
@@ -34,7 +35,7 @@ class ItemServicesTest {
     void restock_locksTheItemAndAddsStock() {
         long pen = f.item(1, 10);
 
-        StockLevel level = f.restock.restock(new RestockItemCommand(pen, 5));
+        StockLevel level = f.restock.restock(ADMIN, new RestockItemCommand(pen, 5));
 
         assertThat(level).isEqualTo(new StockLevel(pen, 15));
         assertThat(f.lock.acquisitions).containsExactly(List.of(LockKey.itemStock(pen)));
@@ -44,7 +45,7 @@ class ItemServicesTest {
     void restock_pastTheCap_isStockLimitExceededAndChangesNothing() {
         long pen = f.item(1, Limits.STOCK_MAX);
 
-        assertThatThrownBy(() -> f.restock.restock(new RestockItemCommand(pen, 1)))
+        assertThatThrownBy(() -> f.restock.restock(ADMIN, new RestockItemCommand(pen, 1)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.STOCK_LIMIT_EXCEEDED));
         assertThat(f.stock(pen)).isEqualTo(Limits.STOCK_MAX);
@@ -54,7 +55,7 @@ class ItemServicesTest {
     void unknownItems_areItemNotFound() {
         assertThatThrownBy(() -> f.getItem.getItem(77)).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.ITEM_NOT_FOUND));
-        assertThatThrownBy(() -> f.restock.restock(new RestockItemCommand(77, 1)))
+        assertThatThrownBy(() -> f.restock.restock(ADMIN, new RestockItemCommand(77, 1)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.ITEM_NOT_FOUND));
     }

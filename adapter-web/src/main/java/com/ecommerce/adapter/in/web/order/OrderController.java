@@ -1,5 +1,8 @@
 package com.ecommerce.adapter.in.web.order;
 
+import com.ecommerce.adapter.in.web.security.Access;
+import com.ecommerce.adapter.in.web.security.CallableBy;
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.adapter.in.web.shared.IdempotencyKeyHeader;
 import com.ecommerce.adapter.in.web.shared.Locations;
 import com.ecommerce.application.order.port.in.GetOrderUseCase;
@@ -31,17 +34,19 @@ class OrderController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request,
+    @CallableBy(Access.SELF_OR_ADMIN)
+    public ResponseEntity<OrderResponse> place(Actor actor, @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PlaceOrderCommand command = new PlaceOrderCommand(request.userId(),
                 request.lines().stream().map(l -> new PlaceOrderCommand.Line(l.itemId(), l.quantity())).toList(),
                 IdempotencyKey.ofNullable(idempotencyKey));
-        Order order = placeOrder.placeOrder(command);
+        Order order = placeOrder.placeOrder(actor, command);
         return ResponseEntity.created(Locations.of("/api/v1/orders/{id}", order.id())).body(OrderResponse.of(order));
     }
 
     @GetMapping("/{orderId}")
-    public OrderResponse get(@PathVariable long orderId) {
-        return OrderResponse.of(getOrder.getOrder(orderId));
+    @CallableBy(Access.BUYER_OR_ADMIN)
+    public OrderResponse get(Actor actor, @PathVariable long orderId) {
+        return OrderResponse.of(getOrder.getOrder(actor, orderId));
     }
 }

@@ -1,5 +1,8 @@
 package com.ecommerce.adapter.in.web.order;
 
+import com.ecommerce.adapter.in.web.security.Access;
+import com.ecommerce.adapter.in.web.security.CallableBy;
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.adapter.in.web.shared.PageResponse;
 import com.ecommerce.adapter.in.web.shared.Paging;
 import com.ecommerce.application.order.port.in.ListUserOrdersUseCase;
@@ -23,9 +26,10 @@ class UserOrdersController {
     }
 
     @GetMapping
-    public PageResponse<OrderResponse> orders(@PathVariable long userId,
+    @CallableBy(Access.SELF_OR_ADMIN)
+    public PageResponse<OrderResponse> orders(Actor actor, @PathVariable long userId,
                                               @RequestParam(defaultValue = Paging.PAGE_DEFAULT) int page,
                                               @RequestParam(defaultValue = Paging.SIZE_DEFAULT) int size) {
-        return PageResponse.of(listOrders.listOrders(userId, new PageQuery(page, size)), OrderResponse::of);
+        return PageResponse.of(listOrders.listOrders(actor, userId, new PageQuery(page, size)), OrderResponse::of);
     }
 }

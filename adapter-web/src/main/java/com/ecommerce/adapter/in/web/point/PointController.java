@@ -1,5 +1,8 @@
 package com.ecommerce.adapter.in.web.point;
 
+import com.ecommerce.adapter.in.web.security.Access;
+import com.ecommerce.adapter.in.web.security.CallableBy;
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.adapter.in.web.shared.IdempotencyKeyHeader;
 import com.ecommerce.adapter.in.web.shared.PageResponse;
 import com.ecommerce.adapter.in.web.shared.Paging;
@@ -37,23 +40,28 @@ class PointController {
     }
 
     @GetMapping
-    public PointBalanceResponse balance(@PathVariable long userId) {
-        return PointBalanceResponse.of(getBalance.getBalance(userId));
+    @CallableBy(Access.SELF_OR_ADMIN)
+    public PointBalanceResponse balance(Actor actor, @PathVariable long userId) {
+        return PointBalanceResponse.of(getBalance.getBalance(actor, userId));
     }
 
     @PostMapping(path = "/charge", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public PointBalanceResponse charge(@PathVariable long userId, @Valid @RequestBody ChargePointRequest request,
+    @CallableBy(Access.SELF_OR_ADMIN)
+    public PointBalanceResponse charge(Actor actor, @PathVariable long userId,
+                                       @Valid @RequestBody ChargePointRequest request,
                                        @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false)
                                        String idempotencyKey) {
-        PointBalance balance = chargePoint.charge(
+        PointBalance balance = chargePoint.charge(actor,
                 new ChargePointCommand(userId, request.amount(), IdempotencyKey.ofNullable(idempotencyKey)));
         return PointBalanceResponse.of(balance);
     }
 
     @GetMapping("/history")
-    public PageResponse<PointHistoryResponse> history(@PathVariable long userId,
+    @CallableBy(Access.SELF_OR_ADMIN)
+    public PageResponse<PointHistoryResponse> history(Actor actor, @PathVariable long userId,
                                                       @RequestParam(defaultValue = Paging.PAGE_DEFAULT) int page,
                                                       @RequestParam(defaultValue = Paging.SIZE_DEFAULT) int size) {
-        return PageResponse.of(getHistory.getHistory(userId, new PageQuery(page, size)), PointHistoryResponse::of);
+        return PageResponse.of(getHistory.getHistory(actor, userId, new PageQuery(page, size)),
+                PointHistoryResponse::of);
     }
 }

@@ -50,6 +50,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static HttpStatus statusOf(ErrorCode code) {
         return switch (code) {
             case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case USER_NOT_FOUND, ITEM_NOT_FOUND, ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INSUFFICIENT_POINTS, OUT_OF_STOCK, POINT_LIMIT_EXCEEDED, STOCK_LIMIT_EXCEEDED, CONCURRENT_UPDATE ->
                     HttpStatus.CONFLICT;
@@ -63,7 +64,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(TransportErrorCode code) {
-        return problem(code.status(), code.name(), code.detail());
+        return problem(code, code.detail());
+    }
+
+    static ProblemDetail problem(TransportErrorCode code, String detail) {
+        return problem(code.status(), code.name(), detail);
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {

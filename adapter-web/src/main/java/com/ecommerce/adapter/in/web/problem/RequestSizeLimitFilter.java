@@ -17,10 +17,10 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Bodies over 64 KiB are refused with 413 before anything else looks at the request (413 wins over every other
- * error, even over a malformed body). A declared Content-Length is checked up front; a body of unknown length
- * (chunked) is read here, at most 64 KiB + 1 bytes, so it is judged whole and never buffered beyond the limit.
- * Written here rather than taken from the container because Tomcat's own limits apply to form posts only.
+ * Bodies over 64 KiB are refused with 413 before anything but authentication looks at the request (413 wins over
+ * every other error but 401, even over a malformed body). A declared Content-Length is checked up front; a body of
+ * unknown length (chunked) is read here, at most 64 KiB + 1 bytes, so it is judged whole and never buffered beyond
+ * the limit. Written here rather than taken from the container because Tomcat's own limits apply to form posts only.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
  * switch on these names too, so a code is never renamed or reused. Each answers one status with one fixed detail.
  */
 enum TransportErrorCode {
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, SecurityProblems.NO_TOKEN_DETAIL),
     NOT_FOUND(HttpStatus.NOT_FOUND, "No such route"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "This route does not support the method; see the Allow header"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE_DETAIL),

@@ -1,5 +1,8 @@
 package com.ecommerce.adapter.in.web.stock;
 
+import com.ecommerce.adapter.in.web.security.Access;
+import com.ecommerce.adapter.in.web.security.CallableBy;
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.adapter.in.web.shared.Locations;
 import com.ecommerce.adapter.in.web.shared.PageResponse;
 import com.ecommerce.adapter.in.web.shared.Paging;
@@ -41,25 +44,31 @@ class ItemController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ItemResponse> register(@Valid @RequestBody RegisterItemRequest request) {
-        ItemView item = registerItem.register(new RegisterItemCommand(request.name(), request.price(), request.stock()));
+    @CallableBy(Access.ADMIN)
+    public ResponseEntity<ItemResponse> register(Actor actor, @Valid @RequestBody RegisterItemRequest request) {
+        ItemView item = registerItem.register(actor,
+                new RegisterItemCommand(request.name(), request.price(), request.stock()));
         return ResponseEntity.created(Locations.of("/api/v1/items/{id}", item.itemId())).body(ItemResponse.of(item));
     }
 
     @GetMapping("/{itemId}")
+    @CallableBy(Access.ANYONE)
     public ItemResponse get(@PathVariable long itemId) {
         return ItemResponse.of(getItem.getItem(itemId));
     }
 
     @GetMapping
+    @CallableBy(Access.ANYONE)
     public PageResponse<ItemResponse> list(@RequestParam(defaultValue = Paging.PAGE_DEFAULT) int page,
                                            @RequestParam(defaultValue = Paging.SIZE_DEFAULT) int size) {
         return PageResponse.of(listItems.listItems(new PageQuery(page, size)), ItemResponse::of);
     }
 
     @PostMapping(path = "/{itemId}/stock/restock", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public StockResponse restock(@PathVariable long itemId, @Valid @RequestBody RestockRequest request) {
-        StockLevel level = restockItem.restock(new RestockItemCommand(itemId, request.quantity()));
+    @CallableBy(Access.ADMIN)
+    public StockResponse restock(Actor actor, @PathVariable long itemId,
+                                 @Valid @RequestBody RestockRequest request) {
+        StockLevel level = restockItem.restock(actor, new RestockItemCommand(itemId, request.quantity()));
         return new StockResponse(level.itemId(), level.stock());
     }
 }

@@ -1,5 +1,8 @@
 package com.ecommerce.adapter.in.web.user;
 
+import com.ecommerce.adapter.in.web.security.Access;
+import com.ecommerce.adapter.in.web.security.CallableBy;
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.adapter.in.web.shared.Locations;
 import com.ecommerce.application.user.port.in.GetUserUseCase;
 import com.ecommerce.application.user.port.in.RegisterUserCommand;
@@ -29,14 +32,16 @@ class UserController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterUserRequest request) {
-        UserView user = registerUser.register(new RegisterUserCommand(request.name()));
+    @CallableBy(Access.ADMIN)
+    public ResponseEntity<UserResponse> register(Actor actor, @Valid @RequestBody RegisterUserRequest request) {
+        UserView user = registerUser.register(actor, new RegisterUserCommand(request.name()));
         return ResponseEntity.created(Locations.of("/api/v1/users/{id}", user.userId())).body(UserResponse.of(user));
     }
 
     /** An extension of API.md: the resource that the Location of a new user names. */
     @GetMapping("/{userId}")
-    public UserResponse get(@PathVariable long userId) {
-        return UserResponse.of(getUser.getUser(userId));
+    @CallableBy(Access.SELF_OR_ADMIN)
+    public UserResponse get(Actor actor, @PathVariable long userId) {
+        return UserResponse.of(getUser.getUser(actor, userId));
     }
 }

@@ -1,5 +1,6 @@
 package com.ecommerce.application.order.port.in;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.application.shared.Page;
 import com.ecommerce.application.shared.PageQuery;
@@ -7,5 +8,5 @@ import com.ecommerce.application.shared.PageQuery;
 public interface ListUserOrdersUseCase {
 
     /** The user's orders, newest first. */
-    Page<Order> listOrders(long userId, PageQuery pageQuery);
+    Page<Order> listOrders(Actor actor, long userId, PageQuery pageQuery);
 }

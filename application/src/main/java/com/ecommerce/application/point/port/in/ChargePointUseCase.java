@@ -1,6 +1,7 @@
 package com.ecommerce.application.point.port.in;
 
+import com.ecommerce.domain.user.Actor;
 public interface ChargePointUseCase {
 
-    PointBalance charge(ChargePointCommand command);
+    PointBalance charge(Actor actor, ChargePointCommand command);
 }

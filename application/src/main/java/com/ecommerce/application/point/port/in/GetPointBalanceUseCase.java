@@ -1,6 +1,7 @@
 package com.ecommerce.application.point.port.in;
 
+import com.ecommerce.domain.user.Actor;
 public interface GetPointBalanceUseCase {
 
-    PointBalance getBalance(long userId);
+    PointBalance getBalance(Actor actor, long userId);
 }

@@ -1,5 +1,6 @@
 package com.ecommerce.application.point.port.in;
 
+import com.ecommerce.domain.user.Actor;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.application.shared.Page;
 import com.ecommerce.application.shared.PageQuery;
@@ -7,5 +8,5 @@ import com.ecommerce.application.shared.PageQuery;
 public interface GetPointHistoryUseCase {
 
     /** The user's point movements, newest first. */
-    Page<PointHistory> getHistory(long userId, PageQuery pageQuery);
+    Page<PointHistory> getHistory(Actor actor, long userId, PageQuery pageQuery);
 }

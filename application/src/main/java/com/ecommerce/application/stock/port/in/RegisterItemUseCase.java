@@ -1,6 +1,8 @@
 package com.ecommerce.application.stock.port.in;
 
+import com.ecommerce.domain.user.Actor;
 public interface RegisterItemUseCase {
 
-    ItemView register(RegisterItemCommand command);
+    /** Administrators only. */
+    ItemView register(Actor actor, RegisterItemCommand command);
 }

@@ -1,6 +1,8 @@
 package com.ecommerce.application.stock.port.in;
 
+import com.ecommerce.domain.user.Actor;
 public interface RestockItemUseCase {
 
-    StockLevel restock(RestockItemCommand command);
+    /** Administrators only. */
+    StockLevel restock(Actor actor, RestockItemCommand command);
 }

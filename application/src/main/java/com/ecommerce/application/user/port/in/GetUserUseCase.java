@@ -1,6 +1,7 @@
 package com.ecommerce.application.user.port.in;
 
+import com.ecommerce.domain.user.Actor;
 public interface GetUserUseCase {
 
-    UserView getUser(long userId);
+    UserView getUser(Actor actor, long userId);
 }

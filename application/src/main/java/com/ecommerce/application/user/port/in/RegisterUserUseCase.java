@@ -1,6 +1,8 @@
 package com.ecommerce.application.user.port.in;
 
+import com.ecommerce.domain.user.Actor;
 public interface RegisterUserUseCase {
 
-    UserView register(RegisterUserCommand command);
+    /** Administrators only. */
+    UserView register(Actor actor, RegisterUserCommand command);
 }
