@@ -55,6 +55,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(actorTokens()))
+                        // Spring Security 7 serves RFC 9728 metadata at /.well-known/oauth-protected-resource; say
+                        // what is true here: tokens come in the header and are not bound to client certificates
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(m -> m
+                                .resourceName("order-service").tlsClientCertificateBoundAccessTokens(false)))
                         .bearerTokenResolver(new BoundedBearerTokenResolver())
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
