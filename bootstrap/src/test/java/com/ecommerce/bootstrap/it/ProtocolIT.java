@@ -6,9 +6,12 @@ import com.ecommerce.bootstrap.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,6 +105,27 @@ class ProtocolIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().path("name").asString()).isEqualTo(hostile);
         assertThat(jdbc.queryForObject("select count(*) from users where name = ?", Long.class, hostile)).isEqualTo(1);
+    }
+
+    /** Requests that Tomcat refuses before any servlet sees them answer problems too, not Tomcat's HTML page. */
+    @Test
+    void requestsTheContainerRefuses_areProblemsToo() throws IOException {
+        String hugeToken = "GET /api/v1/users/1/points HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + "a".repeat(40_000) + "\r\nConnection: close\r\n\r\n";
+        String badPath = "GET /api/v1/items/% HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        for (String request : List.of(hugeToken, badPath)) {
+            String answer = raw(request);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"code\":\"INVALID_REQUEST\"").doesNotContain("<html", "Tomcat");
+        }
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test

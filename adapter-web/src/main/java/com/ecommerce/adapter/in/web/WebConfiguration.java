@@ -1,8 +1,16 @@
 package com.ecommerce.adapter.in.web;
 
+import com.ecommerce.adapter.in.web.problem.ContainerErrorReportValve;
 import com.ecommerce.adapter.in.web.problem.RequestSizeLimitFilter;
+import org.apache.catalina.Container;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +43,29 @@ public class WebConfiguration {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * Requests Tomcat refuses itself (headers too large, a malformed request line) get problems, not HTML: our error
+     * report valve goes on the host, and any other (Boot adds its own from a customizer that may run after this one)
+     * is removed once the context has started, when every customizer has run.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            Container host = context.getParent();
+            host.getPipeline().addValve(new ContainerErrorReportValve());
+            context.addLifecycleListener(event -> {
+                if (Lifecycle.AFTER_START_EVENT.equals(event.getType())) {
+                    Pipeline pipeline = host.getPipeline();
+                    for (Valve valve : pipeline.getValves()) {
+                        if (valve instanceof ErrorReportValve && !(valve instanceof ContainerErrorReportValve)) {
+                            pipeline.removeValve(valve);
+                        }
+                    }
+                }
+            });
+        });
     }
 
     @Bean
