@@ -124,6 +124,19 @@ abstract class TwoInstancesTest {
         onLoadDone(charges, orders);
     }
 
+    /** Before the kill of an instance (order 9): the battery needs both. */
+    @Test
+    @Order(5)
+    void hostileAuthenticationOnBothInstances_isAnsweredPerTheContractAndChangesNothing() {
+        long started = System.nanoTime();
+        Tally battery = AuthBattery.run(a, b);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertConsistent();
+        Summary.add("auth battery, 2 instances", strategy(), battery, battery.requests() + " requests in " + tookMs
+                + " ms, each with the status, code and WWW-Authenticate of API.md; database snapshot unchanged, "
+                + "then the controls change it by exactly their effect");
+    }
+
     /** For strategies whose expectation differs (jvm must show conflicts). */
     protected void onLoadDone(Tally charges, Tally orders) {
     }

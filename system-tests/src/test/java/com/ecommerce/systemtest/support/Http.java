@@ -79,9 +79,20 @@ public final class Http {
 
     /** A POST as an administrator, unless {@code headers} (name, value, ...) carry their own Authorization. */
     public static Response post(ServiceInstance to, String path, String json, String... headers) {
+        return postWith(to, path, json, ADMIN, headers);
+    }
+
+    /**
+     * A POST with the given {@code Authorization} header, or none when it is null; {@code headers} (name, value, ...)
+     * replace the defaults, Content-Type included.
+     */
+    public static Response postWith(ServiceInstance to, String path, String json, String authorization,
+                                    String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
-                .setHeader("Authorization", ADMIN);
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }
