@@ -161,6 +161,8 @@ final class AuthBattery {
                         get(malloryPoints, token(Tokens.claims("9223372036854775808", ADMIN)))),
                 rejected("admin token without sub", get(malloryPoints, token(Tokens.claims(null, ADMIN)))),
                 rejected("admin token with an empty sub", get(malloryPoints, token(Tokens.claims("", ADMIN)))),
+                rejected("roles as the string ADMIN, not an array: create a user", post("/api/v1/users", newUser,
+                        token(Tokens.claims(Long.toString(mallory), NO_ROLES).claim("roles", "ADMIN")))),
                 // a valid token without the right: 403, or, for someone else's order, 404 as if it did not exist
                 forbidden("another user: GET the user", get(victimUser, malloryToken)),
                 forbidden("another user: GET the balance", get(victimPoints, malloryToken)),

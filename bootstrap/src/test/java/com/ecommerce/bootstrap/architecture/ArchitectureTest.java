@@ -131,6 +131,13 @@ class ArchitectureTest {
                     + "(FORBIDDEN is the domain's: who may act for whom is a business rule, see Actor)");
 
     @ArchTest
+    static final ArchRule securityOnlyInTheWebAdapterAndBootstrap = noClasses().that()
+            .resideOutsideOfPackages(WEB, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.security..", "com.nimbusds..")
+            .because("the transport authenticates and bootstrap picks the token source; the core learns who acts "
+                    + "through Actor, a plain domain value");
+
+    @ArchTest
     static final ArchRule noPagingInTheDomain = noClasses().that().resideInAPackage(DOMAIN)
             .should().haveSimpleNameStartingWith("Page")
             .because("paging is how a client reads, not a business rule");

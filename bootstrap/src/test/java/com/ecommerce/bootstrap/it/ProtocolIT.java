@@ -120,6 +120,16 @@ class ProtocolIT extends IntegrationTest {
         }
     }
 
+    /** URLs Spring Security's firewall refuses (encoded or ambiguous characters) are problems, not Boot's JSON. */
+    @Test
+    void urlsTheFirewallRefuses_are400Problems() {
+        for (String path : List.of("/api/v1/users/1%3BDROP%20TABLE%20users/points", "/api/v1/users/1//points",
+                "/api/v1/items/%2e%2e", "/api/v1/items/1%2F2")) {
+            assertProblem(api.get(path), 400, "INVALID_REQUEST");
+        }
+        assertProblem(api.get("/error"), 404, "NOT_FOUND");
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);

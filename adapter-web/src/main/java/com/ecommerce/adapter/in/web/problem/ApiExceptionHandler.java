@@ -71,6 +71,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(code.status(), code.name(), detail);
     }
 
+    /**
+     * The problem for an error known only by its status (the container's or the error page's): the transport codes
+     * where one fits, else {@code INVALID_REQUEST} with {@code detail} for a client error and {@code INTERNAL_ERROR}.
+     */
+    static ProblemDetail forStatus(int status, String detail) {
+        ProblemDetail problem = switch (status) {
+            case 404 -> problem(TransportErrorCode.NOT_FOUND);
+            case 405 -> problem(TransportErrorCode.METHOD_NOT_ALLOWED);
+            case 413 -> problem(TransportErrorCode.PAYLOAD_TOO_LARGE);
+            case 415 -> problem(TransportErrorCode.UNSUPPORTED_MEDIA_TYPE);
+            default -> status >= 400 && status < 500 ? problem(ErrorCode.INVALID_REQUEST, detail)
+                    : problem(TransportErrorCode.INTERNAL_ERROR);
+        };
+        HttpStatus resolved = HttpStatus.resolve(status);
+        if (resolved != null && problem.getStatus() != status) {
+            problem.setStatus(resolved);
+            problem.setTitle(resolved.getReasonPhrase());
+        }
+        return problem;
+    }
+
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:ecommerce:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -18,9 +19,9 @@ import java.util.regex.Pattern;
 /**
  * What this service asks of a token's claims, on top of Spring's defaults (a valid signature, {@code exp} and
  * {@code nbf} with 60 s of clock skew): {@code exp} must be there at all, {@code sub} must be a user id (a decimal
- * 64-bit integer, 0 or more), {@code iat} must not lie in the future, and {@code iss} must match the configured
- * issuer when one is set. Whichever source signs the tokens (the HMAC secret or an identity provider), these rules
- * apply.
+ * 64-bit integer, 0 or more), {@code roles} must be an array when present, {@code iat} must not lie in the future,
+ * and {@code iss} must match the configured issuer when one is set. Whichever source signs the tokens (the HMAC
+ * secret or an identity provider), these rules apply.
  */
 public final class JwtClaimRules {
 
@@ -34,6 +35,9 @@ public final class JwtClaimRules {
         List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
         rules.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
         rules.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, JwtClaimRules::isUserId));
+        // an array, as the contract says: Spring would also split a string on spaces, which nobody should rely on
+        rules.add(new JwtClaimValidator<Object>(SecurityConfiguration.ROLES_CLAIM,
+                roles -> roles == null || roles instanceof Collection<?>));
         rules.add(new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
                 iat -> iat == null || !iat.isAfter(clock.instant().plus(CLOCK_SKEW))));
         if (properties.issuer() != null) {

@@ -49,7 +49,8 @@ class SecurityWebSliceTest extends WebSliceTest {
 
     private ResultActions charge(MockMvc client, String authorization) throws Exception {
         var request = post(CHARGE).contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 5}");
-        return client.perform(authorization == null ? request : request.header(HttpHeaders.AUTHORIZATION, authorization));
+        return client.perform(authorization == null ? request
+                : request.header(HttpHeaders.AUTHORIZATION, authorization));
     }
 
     private static void assertUnauthenticated(ResultActions result, String wwwAuthenticate) throws Exception {
@@ -78,6 +79,13 @@ class SecurityWebSliceTest extends WebSliceTest {
     void aTokenWithANonNumericSub_answers401() throws Exception {
         String token = tokens.sign(tokens.claims("kim", List.of()).build());
         assertUnauthenticated(charge(anonymous, TestTokens.bearer(token)), "Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void rolesAsAStringRatherThanAnArray_answers401() throws Exception {
+        String token = tokens.sign(tokens.claims("7", List.of()).claim("roles", "ADMIN").build());
+        assertUnauthenticated(charge(anonymous, TestTokens.bearer(token)), "Bearer error=\"invalid_token\"");
+        assertThat(useCases.lastRequest()).isNull();
     }
 
     @Test
