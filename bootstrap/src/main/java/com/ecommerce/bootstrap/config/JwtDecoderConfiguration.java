@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -57,7 +56,7 @@ public class JwtDecoderConfiguration {
     private static final Logger log = LoggerFactory.getLogger(JwtDecoderConfiguration.class);
 
     @Bean
-    @ConditionalOnProperty("ecommerce.security.jwt.secret")
+    @Conditional(SecretSet.class)
     JwtDecoder hmacJwtDecoder(JwtProperties properties, OAuth2TokenValidator<Jwt> jwtClaimRules) {
         return HmacJwtDecoder.create(properties.secret(), jwtClaimRules);
     }
@@ -133,6 +132,14 @@ public class JwtDecoderConfiguration {
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign a demo token", e);
+        }
+    }
+
+    /** A secret that is not blank (an empty environment variable is no key). */
+    static final class SecretSet implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return TokenSourceGuard.configuredSources(context.getEnvironment()).contains(TokenSourceGuard.SECRET);
         }
     }
 

@@ -16,6 +16,10 @@ public record JwtProperties(String secret, String issuer) {
     public static final int MIN_SECRET_BYTES = 32;
 
     public JwtProperties {
+        // blank is unset, as for the start-up guard: an empty environment variable must not become a key
+        if (secret != null && secret.isBlank()) {
+            secret = null;
+        }
         if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("ecommerce.security.jwt.secret must be at least " + MIN_SECRET_BYTES
                     + " bytes (UTF-8) for HS256; it has " + secret.getBytes(StandardCharsets.UTF_8).length);
