@@ -100,11 +100,13 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
         Pause pause = Pause.afterBalanceLoad(userId, stall());
         FaultInjection.PAUSE.set(pause);
 
-        CompletableFuture<Object> late = async(() -> chargePoint.charge(ADMIN, new ChargePointCommand(userId, 100, null)));
+        CompletableFuture<Object> late = async(() -> chargePoint.charge(ADMIN,
+                new ChargePointCommand(userId, 100, null)));
         assertThat(pause.reached.await(10, TimeUnit.SECONDS)).isTrue();
         long started = System.nanoTime();
         loseTheFirstHoldersLock();
-        CompletableFuture<Object> next = async(() -> chargePoint.charge(ADMIN, new ChargePointCommand(userId, 200, null)));
+        CompletableFuture<Object> next = async(() -> chargePoint.charge(ADMIN,
+                new ChargePointCommand(userId, 200, null)));
         next.get(30, TimeUnit.SECONDS);
         long nextWaitedMs = (System.nanoTime() - started) / 1_000_000;
 

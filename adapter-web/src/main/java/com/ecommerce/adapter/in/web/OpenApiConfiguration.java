@@ -50,7 +50,8 @@ public class OpenApiConfiguration {
                 return operation;
             }
             String who = "Who may call: " + callableBy.value().description();
-            operation.setDescription(operation.getDescription() == null ? who : operation.getDescription() + "\n\n" + who);
+            String description = operation.getDescription();
+            operation.setDescription(description == null ? who : description + "\n\n" + who);
             operation.addExtension(CALLABLE_BY_EXTENSION, callableBy.value().name());
             operation.setSecurity(callableBy.value().needsToken()
                     ? List.of(new SecurityRequirement().addList(BEARER_SCHEME)) : List.of());

@@ -92,7 +92,8 @@ class OrderServicesTest {
         long plenty = f.item(1_000, 10);
         long scarce = f.item(1_000, 1);
 
-        assertThatThrownBy(() -> f.placeOrder.placeOrder(ADMIN, order(userId, new Line(plenty, 1), new Line(scarce, 2))))
+        assertThatThrownBy(() -> f.placeOrder.placeOrder(ADMIN,
+                order(userId, new Line(plenty, 1), new Line(scarce, 2))))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.OUT_OF_STOCK);
                     assertThat(e.details()).containsEntry("itemIds", List.of(scarce));

@@ -37,8 +37,9 @@ class PointServicesTest {
         assertThat(user.balance()).isZero();
         assertThat(f.getBalance.getBalance(ADMIN, user.userId())).isEqualTo(new PointBalance(user.userId(), 0));
         assertThat(f.getUser.getUser(ADMIN, user.userId())).isEqualTo(user);
-        assertThatThrownBy(() -> f.getUser.getUser(ADMIN, user.userId() + 1)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
+        assertThatThrownBy(() -> f.getUser.getUser(ADMIN, user.userId() + 1))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
     }
 
     @Test
