@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,17 +75,17 @@ class BenchmarkIT {
      */
     private record Settings(String mode, Duration jit, Duration warmup, Duration measure, Duration baseline,
                             int lostThreads, int lostEach, int deadlockThreads, int deadlockEach,
-                            boolean runsOnBurstInstances) {
+                            boolean runsOnBurstInstances, int abBlocks) {
         static Settings of(String mode, String jit, String measure) {
             Settings settings = mode.equals("full")
                     ? new Settings(mode, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                    Duration.ofSeconds(5), 64, 50, 16, 100, false)
+                    Duration.ofSeconds(5), 64, 50, 16, 100, false, 3)
                     : new Settings(mode, Duration.ZERO, Duration.ofMillis(300), Duration.ofSeconds(1),
-                    Duration.ofSeconds(1), 16, 20, 8, 20, true);
+                    Duration.ofSeconds(1), 16, 20, 8, 20, true, 1);
             return new Settings(mode, jit == null || jit.isBlank() ? settings.jit() : duration(jit),
                     settings.warmup(), measure == null || measure.isBlank() ? settings.measure() : duration(measure),
                     settings.baseline(), settings.lostThreads(), settings.lostEach(), settings.deadlockThreads(),
-                    settings.deadlockEach(), settings.runsOnBurstInstances());
+                    settings.deadlockEach(), settings.runsOnBurstInstances(), settings.abBlocks());
         }
 
         /** {@code 90s}, {@code 2m}, {@code 500ms}, {@code 90} (seconds) or ISO-8601 ({@code PT90S}). */
@@ -105,7 +108,8 @@ class BenchmarkIT {
     private int startUps;
 
     /** What one strategy produced. */
-    private record StrategyResult(List<Report.Run> runs, List<Burst.Result> bursts, List<Report.WarmupWindow> warmup) {
+    private record StrategyResult(List<Report.Run> runs, List<Burst.Result> bursts, List<Report.WarmupWindow> warmup,
+                                  Report.AuthenticationAb authentication) {
     }
 
     @Test
@@ -142,17 +146,18 @@ class BenchmarkIT {
         List<Report.Run> runs = new ArrayList<>();
         List<Burst.Result> bursts = new ArrayList<>();
         Map<String, List<Report.WarmupWindow>> warmup = new LinkedHashMap<>();
+        List<Report.AuthenticationAb> authentication = new ArrayList<>();
         long databasePid = Observed.databasePid();
         for (String strategy : strategies) {
             StrategyResult result = runStrategy(strategy, settings, ceiling, databasePid);
             runs.addAll(result.runs());
             bursts.addAll(result.bursts());
+            authentication.add(result.authentication());
             if (!result.warmup().isEmpty()) {
                 warmup.put(strategy, result.warmup());
             }
         }
-        List<Report.Run> withRatios = runs.stream().map(r -> withRatios(r, runs)).toList();
-        List<Report.AuthenticationAb> authentication = Report.AuthenticationAb.of(withRatios);
+        List<Report.Run> withRatios = runs.stream().map(r -> withRatios(r, runs, authentication)).toList();
 
         Map<String, String> machine = new LinkedHashMap<>();
         machine.put("date", Instant.now().toString());
@@ -169,6 +174,9 @@ class BenchmarkIT {
         settingsOut.put("JIT warm-up per strategy (mixed, both instances, not measured; curve in windows of "
                 + WINDOW.toSeconds() + " s)", settings.jit().toString());
         settingsOut.put("warm-up / measure per run", settings.warmup() + " / " + settings.measure());
+        settingsOut.put("A/B of authentication per strategy (info, info-authenticated; after its runs, 1 instance)",
+                settings.abBlocks() + " ABBA blocks of " + settings.measure().dividedBy(3) + " windows, each after "
+                        + settings.warmup().dividedBy(4) + " unmeasured");
         settingsOut.put("bursts per strategy", "order-burst (200 buyers, 100 units), then charge-burst (100 charges), "
                 + "on 1 fresh instance and, except jvm, on 2 fresh instances");
         settingsOut.put("service JVM", System.getProperty("service.jvm.options", "?") + ", Hikari pool 10");
@@ -193,7 +201,10 @@ class BenchmarkIT {
                 .isEmpty();
         assertThat(withRatios).hasSize(strategies.size() * (Scenario.on(1).size() + Scenario.on(2).size()));
         assertThat(authentication).as("the info / info-authenticated A/B of every strategy").hasSize(strategies.size())
-                .allSatisfy(ab -> assertThat(ab.authenticationMsPerRequest()).as(ab.strategy()).isNotNull());
+                .allSatisfy(ab -> {
+                    assertThat(ab.problems()).as(ab.strategy()).isEmpty();
+                    assertThat(ab.authenticationMsPerRequest()).as(ab.strategy()).isNotNull();
+                });
         assertThat(bursts).as("bursts whose final state contradicts the answers").allMatch(Burst.Result::correct);
         assertThat(bursts).hasSize(strategies.stream().mapToInt(s -> s.equals("jvm") ? 1 : 2).sum()
                 * Burst.values().length);
@@ -276,7 +287,9 @@ class BenchmarkIT {
                     runs.add(runOne(strategy, scenario, targets, settings, ceiling, databasePid));
                 }
             }
-            return new StrategyResult(runs, bursts, curve);
+            // last: the JIT is at its warmest, and nothing else is compiled in between
+            Report.AuthenticationAb ab = authenticationAb(strategy, pair.getFirst(), settings, runs);
+            return new StrategyResult(runs, bursts, curve, ab);
         } finally {
             all.forEach(ServiceInstance::stop);
             masters.forEach(RedisServer::close);
@@ -298,6 +311,76 @@ class BenchmarkIT {
             startUps++;
         }
         return started;
+    }
+
+    /**
+     * The A/B of authentication on one instance: {@code info} (A, no token) and {@code info-authenticated} (B, a user
+     * token) in ABBA blocks of short measured windows, each after a short unmeasured start. The single runs of the
+     * two scenarios follow each other, so the second profits from whatever the JIT compiled during the first (on two
+     * cores the compiler still takes a share after minutes of load): interleaving cancels a drift that is linear over
+     * a block. Reported: CPU per successful request of each arm over all its windows, their difference, and the range
+     * of the blocks' differences (how much to trust the figure). Any answer other than 200 is a problem: the A/B
+     * fails the benchmark rather than be reported.
+     */
+    private static Report.AuthenticationAb authenticationAb(String strategy, ServiceInstance instance,
+                                                            Settings settings, List<Report.Run> runs) {
+        List<ServiceInstance> target = List.of(instance);
+        Scenario[] arms = {Scenario.INFO, Scenario.INFO_AUTHENTICATED};
+        List<Function<ThreadLocalRandom, LoadGenerator.Sent>> requests =
+                List.of(arms[0].prepare(target).request(), arms[1].prepare(target).request());
+        Duration window = settings.measure().dividedBy(3);
+        Duration start = settings.warmup().dividedBy(4);
+        double[] cpu = new double[2];
+        long[] ok = new long[2];
+        List<Double> blockDifferences = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int block = 0; block < settings.abBlocks(); block++) {
+            double[] blockCpu = new double[2];
+            long[] blockOk = new long[2];
+            for (int arm : new int[]{0, 1, 1, 0}) {
+                Result r = LoadGenerator.run(strategy + " / A/B " + arms[arm].id, Scenario.CLIENTS, start, window,
+                        requests.get(arm), () -> new double[]{Observed.cpuSeconds(instance.pid())});
+                r.outcomes().forEach((outcome, count) -> {
+                    if (!outcome.equals("OK")) {
+                        problems.add(count + " answers " + outcome + " in an A/B window of " + arms[arm].id);
+                    }
+                });
+                blockCpu[arm] += r.probeDelta()[0];
+                blockOk[arm] += r.okMeasured();
+            }
+            if (blockOk[0] == 0 || blockOk[1] == 0 || blockCpu[0] <= 0 || blockCpu[1] <= 0) {
+                problems.add("block " + block + ": no successful request or no CPU read in an arm");
+            } else {
+                blockDifferences.add(1000 * (blockCpu[1] / blockOk[1] - blockCpu[0] / blockOk[0]));
+            }
+            for (int arm = 0; arm < 2; arm++) {
+                cpu[arm] += blockCpu[arm];
+                ok[arm] += blockOk[arm];
+            }
+        }
+        Double plain = ok[0] == 0 || cpu[0] <= 0 ? null : 1000 * cpu[0] / ok[0];
+        Double signed = ok[1] == 0 || cpu[1] <= 0 ? null : 1000 * cpu[1] / ok[1];
+        Optional<Report.Run> run = runs.stream().filter(r -> r.scenario().equals(Scenario.INFO_AUTHENTICATED.id)
+                && r.instances() == 1).findFirst();
+        Report.AuthenticationAb ab = new Report.AuthenticationAb(strategy, settings.abBlocks(), 2, window.toMillis(),
+                ok[0], ok[1], plain, signed, plain == null || signed == null ? null : signed - plain,
+                plain == null || signed == null ? null : signed / plain,
+                blockDifferences.stream().mapToDouble(Double::doubleValue).min().stream().boxed().findFirst()
+                        .orElse(null),
+                blockDifferences.stream().mapToDouble(Double::doubleValue).max().stream().boxed().findFirst()
+                        .orElse(null),
+                run.map(r -> r.authentication().decodeMicrosMean()).orElse(null),
+                run.map(r -> r.authentication().decodeCpuMicros()).orElse(null), problems);
+        System.out.printf("[bench] %s / A/B info vs info-authenticated, %d ABBA blocks of %d ms windows: %s vs %s CPU "
+                        + "ms/ok, difference %s ms (blocks %s to %s)%s%n", strategy, settings.abBlocks(),
+                window.toMillis(), fmt3(plain), fmt3(signed), fmt3(ab.authenticationMsPerRequest()),
+                fmt3(ab.blockDifferenceMinMs()), fmt3(ab.blockDifferenceMaxMs()),
+                problems.isEmpty() ? "" : " PROBLEMS: " + problems);
+        return ab;
+    }
+
+    private static String fmt3(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** The JIT warm-up: mixed load on both fresh instances, not measured as a run, recorded in windows. */
@@ -441,7 +524,8 @@ class BenchmarkIT {
      * a run whose requests carry tokens, the strategy's A/B cost of authentication (info-authenticated minus info, CPU
      * per request) per success of this run, as a share of its CPU per success.
      */
-    private static Report.Run withRatios(Report.Run run, List<Report.Run> all) {
+    private static Report.Run withRatios(Report.Run run, List<Report.Run> all,
+                                         List<Report.AuthenticationAb> authentication) {
         Double toJvm = all.stream().filter(o -> o.strategy().equals("jvm") && o.scenario().equals(run.scenario())
                         && o.instances() == run.instances() && o.throughput() > 0)
                 .findFirst().map(jvm -> run.throughput() / jvm.throughput()).orElse(null);
@@ -452,7 +536,7 @@ class BenchmarkIT {
         Double abShare = null;
         long ok = run.outcomes().getOrDefault("OK", 0L);
         if (run.authentication().tokenPerRequest() && run.serviceCpuMsPerOk() != null && ok > 0) {
-            abShare = Report.AuthenticationAb.of(all).stream().filter(ab -> ab.strategy().equals(run.strategy()))
+            abShare = authentication.stream().filter(ab -> ab.strategy().equals(run.strategy()))
                     .map(Report.AuthenticationAb::authenticationMsPerRequest).filter(Objects::nonNull)
                     .findFirst().map(ms -> ms * run.requestsMeasured() / ok / run.serviceCpuMsPerOk()).orElse(null);
         }

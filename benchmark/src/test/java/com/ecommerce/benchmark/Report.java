@@ -106,33 +106,23 @@ record Report(Map<String, String> machine, Map<String, String> settings, List<He
     }
 
     /**
-     * A strategy's A/B of authentication on the plainest request, both on one instance in the same run:
-     * {@code GET /actuator/info} without a token and with a valid user token (a public route still verifies a token
-     * that comes). {@code authenticationMsPerRequest}: the difference of service CPU per successful request, what
-     * the filter and the decoder add; {@code decodeMicrosOnInfoAuthenticated} and
-     * {@code decodeCpuMicrosOnInfoAuthenticated}: the decode timer's wall time per token in the authenticated run,
-     * and its CPU estimate (see {@link Authentication}), for comparison with the difference.
+     * A strategy's A/B of authentication on the plainest request, on one instance after its runs:
+     * {@code GET /actuator/info} without a token (A) and with a valid user token (B; a public route still verifies a
+     * token that comes), in {@code blocks} ABBA blocks of windows of {@code windowMs} ({@code windowsPerArmPerBlock}
+     * per arm and block). CPU per successful request of each arm over all its windows; {@code
+     * authenticationMsPerRequest}: the difference, what the filter and the decoder add to a request;
+     * {@code blockDifferenceMinMs}/{@code MaxMs}: the range of the blocks' own differences (the noise);
+     * {@code decodeMicrosOnInfoAuthenticated} and {@code decodeCpuMicrosOnInfoAuthenticated}: the decode timer's wall
+     * time per token in the strategy's {@code info-authenticated} run and its CPU estimate (see
+     * {@link Authentication}), for comparison; {@code problems}: what makes the figure unusable (answers other than
+     * 200, an arm without CPU or successes).
      */
-    record AuthenticationAb(String strategy, Double infoCpuMsPerOk, Double infoAuthenticatedCpuMsPerOk,
+    record AuthenticationAb(String strategy, int blocks, int windowsPerArmPerBlock, long windowMs, long infoOk,
+                            long infoAuthenticatedOk, Double infoCpuMsPerOk, Double infoAuthenticatedCpuMsPerOk,
                             Double authenticationMsPerRequest, Double infoAuthenticatedOverInfo,
-                            Double decodeMicrosOnInfoAuthenticated, Double decodeCpuMicrosOnInfoAuthenticated) {
-
-        static List<AuthenticationAb> of(List<Run> runs) {
-            Set<String> strategies = new LinkedHashSet<>();
-            runs.forEach(r -> strategies.add(r.strategy()));
-            List<AuthenticationAb> rows = new ArrayList<>();
-            for (String strategy : strategies) {
-                Double plain = Headline.one(runs, strategy, Scenario.INFO.id).map(Run::serviceCpuMsPerOk).orElse(null);
-                Optional<Run> signed = Headline.one(runs, strategy, Scenario.INFO_AUTHENTICATED.id);
-                Double withToken = signed.map(Run::serviceCpuMsPerOk).orElse(null);
-                rows.add(new AuthenticationAb(strategy, plain, withToken,
-                        plain == null || withToken == null ? null : withToken - plain,
-                        plain == null || withToken == null || plain <= 0 ? null : withToken / plain,
-                        signed.map(r -> r.authentication().decodeMicrosMean()).orElse(null),
-                        signed.map(r -> r.authentication().decodeCpuMicros()).orElse(null)));
-            }
-            return rows;
-        }
+                            Double blockDifferenceMinMs, Double blockDifferenceMaxMs,
+                            Double decodeMicrosOnInfoAuthenticated, Double decodeCpuMicrosOnInfoAuthenticated,
+                            List<String> problems) {
     }
 
     /**
@@ -173,7 +163,7 @@ record Report(Map<String, String> machine, Map<String, String> settings, List<He
             return rows;
         }
 
-        static Optional<Run> one(List<Run> runs, String strategy, String scenario) {
+        private static Optional<Run> one(List<Run> runs, String strategy, String scenario) {
             return runs.stream().filter(r -> r.strategy().equals(strategy) && r.scenario().equals(scenario)
                     && r.instances() == 1).findFirst();
         }
@@ -285,18 +275,22 @@ record Report(Map<String, String> machine, Map<String, String> settings, List<He
                 + "from the key the instances are started with: a buyer's order and charge the buyer's own, the mixed "
                 + "scenario's browsing its user's, `/actuator/prometheus` the administrator's; `info` and `item-read` "
                 + "send none. Two measures, both from this run.\n\n");
-        md.append("**A/B on the plainest request** (one instance, one run after the other): `GET /actuator/info` "
-                + "without a token and with a valid user token; the route is public, but a token that comes is "
-                + "verified. The difference of service CPU per request is what authentication (the filter and the "
-                + "decoder) adds to a request. Decode: the service's timer in the authenticated run, wall time per "
-                + "token and its CPU estimate (below).\n\n");
-        md.append("| strategy | info CPU µs/ok | info-authenticated CPU µs/ok | difference µs/request | "
+        md.append("**A/B on the plainest request** (one instance, after the strategy's runs): `GET /actuator/info` "
+                + "without a token (A) and with a valid user token (B); the route is public, but a token that comes is "
+                + "verified. The two are measured in alternating short windows, ABBA blocks (settings below), so that "
+                + "the JIT still compiling does not favour whichever comes second. The difference of service CPU per "
+                + "request is what authentication (the filter and the decoder) adds to a request; blocks: the range "
+                + "of the blocks' own differences. Decode: the service's timer in the `info-authenticated` run, wall "
+                + "time per token and its CPU estimate (below).\n\n");
+        md.append("| strategy | info CPU µs/ok | info-authenticated CPU µs/ok | difference µs/request | blocks µs | "
                 + "info-authenticated x info | decode µs, wall | decode µs, CPU est. |\n"
-                + "|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|\n");
         for (AuthenticationAb ab : authentication) {
             md.append("| ").append(ab.strategy()).append(" | ").append(micros(ab.infoCpuMsPerOk())).append(" | ")
                     .append(micros(ab.infoAuthenticatedCpuMsPerOk())).append(" | ")
                     .append(micros(ab.authenticationMsPerRequest())).append(" | ")
+                    .append(micros(ab.blockDifferenceMinMs())).append(" to ")
+                    .append(micros(ab.blockDifferenceMaxMs())).append(" | ")
                     .append(times(ab.infoAuthenticatedOverInfo())).append(" | ")
                     .append(oneDecimal(ab.decodeMicrosOnInfoAuthenticated())).append(" | ")
                     .append(oneDecimal(ab.decodeCpuMicrosOnInfoAuthenticated())).append(" |\n");
