@@ -5,21 +5,34 @@
 #      jvm) on two. Reported: outcomes by code, 503s, wall time, p50/p99/max, exact database state;
 #   2. two fresh instances for the runs (lock wait 10 s) and a JIT warm-up of mixed load on them (60 s,
 #      -Dbenchmark.jit=90s to change), recorded in 10 s windows: throughput and service CPU ms per success;
-#   3. the read scenarios info (GET /actuator/info) and item-read on one instance, then hot-item, spread,
-#      charge-storm and mixed on one and two instances (2 s warm-up + 5 s measurement each, 64 clients). Reported per
-#      run: throughput, latencies, lock wait/hold, CPU of service and database in cores, service CPU ms per successful
-#      request and that as a multiple of info's, and the load generator's own CPU (cores, ms per request).
+#   3. the read scenarios info (GET /actuator/info, no token), info-authenticated (the same with a user's token) and
+#      item-read (anonymous) on one instance, then hot-item, spread, charge-storm and mixed on one and two instances
+#      (2 s warm-up + 5 s measurement each, 64 clients; every request with its user's token). Reported per run:
+#      throughput, latencies, lock wait/hold, CPU of service and database in cores, service CPU ms per successful
+#      request and that as a multiple of info's, the load generator's own CPU (cores, ms per request), and the cost of
+#      authentication (decode timer against the CPU per request; info-authenticated against info).
 # Writes docs/benchmarks/ (results.json, results.md with a headline table at the top, charts). About 24 minutes on
 # 2 cores (an estimate from the phases' lengths), bounded by the fixed phases (per strategy up to 5 service start-ups
 # of about 15 s, 60 s JIT warm-up, 10 runs of 7 s, 4 bursts; 6 strategies); the report prints the total.
 # Needs what .ci/run needs: JDK 21+, MariaDB on 127.0.0.1:3306 (root, empty password), Redis on 6379, redis-server.
 # Quick mode (every scenario and burst briefly, correctness only, no JIT warm-up) is part of ./mvnw verify; alone:
-# benchmark/run.sh --quick. Further arguments go to Maven: benchmark/run.sh -Dbenchmark.jit=120s
+# benchmark/run.sh --quick. --output DIR writes the report elsewhere (a partial run must not replace the committed
+# one). Further arguments go to Maven: benchmark/run.sh --output /tmp/auth -Dbenchmark.strategies=jvm,db
+# -Dbenchmark.jit=180s -Dbenchmark.measure=15s (a subset of the strategies, a longer JIT warm-up and measurement).
+# Builds with the reactor (-am) and installs nothing: the benchmark uses this tree's system-tests helpers, never a
+# snapshot another checkout left in ~/.m2. The service instances use the database named in ECOMMERCE_SYSTEM_DB_URL
+# (default orders_bench, dropped and re-created): give each checkout that runs at once a name of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=full
 output="$PWD/docs/benchmarks"
-if [ "${1:-}" = "--quick" ]; then mode=quick; output="$PWD/benchmark/target/benchmark"; shift; fi
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) mode=quick; output="$PWD/benchmark/target/benchmark"; shift ;;
+    --output) output="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+    *) break ;;
+  esac
+done
 if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   for d in /usr/lib/jvm/*/; do
     if "${d}bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then export JAVA_HOME="${d%/}"; break; fi
@@ -30,6 +43,7 @@ export ECOMMERCE_SYSTEM_DB_USERNAME="${ECOMMERCE_SYSTEM_DB_USERNAME:-root}"
 export ECOMMERCE_SYSTEM_DB_PASSWORD="${ECOMMERCE_SYSTEM_DB_PASSWORD:-}"
 export ECOMMERCE_SYSTEM_DB_PROFILE="${ECOMMERCE_SYSTEM_DB_PROFILE:-mariadb}"
 export MAVEN_ARGS="${MAVEN_ARGS:--B}"
-./mvnw -q -DskipTests install
-./mvnw -pl benchmark verify -Dbenchmark.mode="$mode" -Dbenchmark.output="$output" "$@"
+# every module up to the benchmark is built and packaged, but only BenchmarkIT runs
+./mvnw -pl benchmark -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BenchmarkIT \
+  -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.mode="$mode" -Dbenchmark.output="$output" "$@"
 echo "report: $output/results.md"

@@ -1,7 +1,11 @@
--- random buyer (1..200) and item (1..100), one unit
+-- An order of one unit of a random item (1..100) by a random buyer 1..N (N: the lines of TOKENS_FILE, see
+-- tokens.lua), with that buyer's own token. wrk -s benchmark/ab/order.lua, with TOKENS_FILE set, users 1..N funded and
+-- items 1..100 in stock.
+local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+local users = dofile(dir .. "tokens.lua")
 wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
 request = function()
-  local body = string.format('{"userId":%d,"lines":[{"itemId":%d,"quantity":1}]}', math.random(1, 200), math.random(1, 100))
-  return wrk.format(nil, "/api/v1/orders", nil, body)
+  local user = math.random(1, #users)
+  local body = string.format('{"userId":%d,"lines":[{"itemId":%d,"quantity":1}]}', user, math.random(1, 100))
+  return wrk.format(nil, "/api/v1/orders", users[user], body)
 end

@@ -39,9 +39,11 @@ enum Burst {
         Prepared prepare() {
             long item = Fixtures.items(1, 1, STOCK)[0];
             long[] buyers = Fixtures.funded(requests, 1_000);
-            return new Prepared((i, to) -> Http.order(to, buyers[i], item, 1), outcomes -> {
+            String[] bearers = Auth.bearers(buyers);
+            return new Prepared((i, to) -> Auth.order(to, bearers[i], buyers[i], item, 1), outcomes -> {
                 long ok = outcomes.getOrDefault("OK", 0L);
                 List<String> problems = Scenario.conservation(new long[]{item}, STOCK, ok);
+                problems.addAll(refusedTokens(outcomes));
                 long stock = Database.stock(item);
                 long sold = Database.sold(item);
                 List<String> unmet = new ArrayList<>();
@@ -61,9 +63,11 @@ enum Burst {
         @Override
         Prepared prepare() {
             long user = Fixtures.funded(1, 0)[0];
-            return new Prepared((i, to) -> Http.charge(to, user, 1), outcomes -> {
+            String bearer = Auth.bearer(user);
+            return new Prepared((i, to) -> Auth.charge(to, bearer, user, 1), outcomes -> {
                 long ok = outcomes.getOrDefault("OK", 0L);
                 List<String> problems = new ArrayList<>(Database.invariantViolations());
+                problems.addAll(refusedTokens(outcomes));
                 long balance = Database.balance(user);
                 if (balance != ok) {
                     problems.add("balance " + balance + " but " + ok + " charges of 1 succeeded");
@@ -113,7 +117,22 @@ enum Burst {
                   List<String> problems) {
     }
 
+    /** The tokens (every one minted before the release, see {@link Auth}) and the check of the final state. */
     abstract Prepared prepare();
+
+    /**
+     * Every request of the benchmark carries the token of whoever may make it, so a 401 or a 403 means the benchmark
+     * measured the refusal of its own requests: a failed check, not an outcome.
+     */
+    static List<String> refusedTokens(Map<String, Long> outcomes) {
+        List<String> problems = new ArrayList<>();
+        for (String code : List.of("UNAUTHENTICATED", "FORBIDDEN")) {
+            if (outcomes.getOrDefault(code, 0L) > 0) {
+                problems.add(outcomes.get(code) + " requests answered " + code + ": the benchmark's tokens are wrong");
+            }
+        }
+        return problems;
+    }
 
     /** Prepares the fixture, fires the burst at {@code targets} and checks the database. */
     Result run(String strategy, List<ServiceInstance> targets, String servedBefore) {
@@ -138,7 +157,7 @@ enum Burst {
     /**
      * Warms this JVM's side of a burst (Java's HttpClient opening hundreds of connections at once, the virtual
      * threads, the latch) against a throwaway local HTTP server, so that the first burst measures a cold service and
-     * not a cold load generator as well.
+     * not a cold load generator as well. The requests carry a bearer token as the burst's do (the same header size).
      */
     static void warmUpGenerator() {
         try {
@@ -155,9 +174,10 @@ enum Burst {
             server.start();
             try {
                 URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/warm-up");
+                String bearer = Auth.bearer(1);
                 for (int round = 0; round < 5; round++) {
                     fire(ORDERS.requests, i -> Http.send(HttpRequest.newBuilder(uri)
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", "application/json").header("Authorization", bearer)
                             .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":" + i + "}"))));
                 }
             } finally {

@@ -25,16 +25,20 @@ import java.util.function.Supplier;
  * previous one is answered (Java's HttpClient), for a warm-up and then a measured period. Latency of the measured
  * period goes into an HdrHistogram; every outcome of both periods is counted, so that correctness can be checked
  * against everything that was sent. A probe (cumulative counters such as CPU seconds of processes) is sampled exactly
- * when the measured period starts and ends, and optionally at the end of each window of it (a warm-up curve).
+ * when the measured period starts and ends, and optionally at the end of each window of it (a warm-up curve). A slow
+ * probe (the service's metrics, an HTTP request) is sampled just outside it: right before the probe at the start and
+ * right after it at the end, so that its own time does not widen the period the probe measures.
  */
 final class LoadGenerator {
 
     /**
      * What one run produced. {@code okTotal} counts successes of the warm-up and the measured period;
-     * {@code probeDelta} is how much each value of the probe grew during the measured period only.
+     * {@code probeDelta} is how much each value of the probe grew during the measured period only;
+     * {@code slowBefore} and {@code slowAfter}: the slow probe's samples at the edges of the measured period.
      */
     record Result(double seconds, long measuredRequests, Histogram latencyMicros, Map<String, Long> outcomes,
-                  Map<String, Long> okByKind, long okTotal, double[] probeDelta, List<Window> windows) {
+                  Map<String, Long> okByKind, long okTotal, double[] probeDelta, List<Window> windows,
+                  Map<String, Double> slowBefore, Map<String, Double> slowAfter) {
         double throughput() {
             return okMeasured() / seconds;
         }
@@ -75,6 +79,13 @@ final class LoadGenerator {
     /** As above, also sampling the probe and the counts at the end of every {@code window} (none when zero). */
     static Result run(String label, int concurrency, Duration warmup, Duration measure,
                       Function<ThreadLocalRandom, Sent> request, Supplier<double[]> probe, Duration window) {
+        return run(label, concurrency, warmup, measure, request, probe, window, Map::of);
+    }
+
+    /** As above, also sampling {@code slowProbe} just outside the measured period (see the class comment). */
+    static Result run(String label, int concurrency, Duration warmup, Duration measure,
+                      Function<ThreadLocalRandom, Sent> request, Supplier<double[]> probe, Duration window,
+                      Supplier<Map<String, Double>> slowProbe) {
         Recorder recorder = new Recorder(3);
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         Map<String, LongAdder> okByKind = new ConcurrentHashMap<>();
@@ -105,8 +116,40 @@ final class LoadGenerator {
                 }
             });
         }
+        Measured m;
+        try {
+            m = measure(label, warmup, measure, probe, window, slowProbe, recorder, measuring, measured, measuredOk);
+        } finally {
+            // also when a probe fails: clients left running would load the machine for the rest of the benchmark
+            running.set(false);
+            threads.shutdown();
+            try {
+                threads.awaitTermination(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // counted once every client has stopped: the checks compare the database with every success, late ones too
+        Map<String, Long> counted = new TreeMap<>();
+        outcomes.forEach((k, v) -> counted.put(k, v.sum()));
+        Map<String, Long> ok = new TreeMap<>();
+        okByKind.forEach((k, v) -> ok.put(k, v.sum()));
+        return new Result(m.seconds(), measured.get(), m.histogram(), counted, ok,
+                ok.values().stream().mapToLong(Long::longValue).sum(), m.probeDelta(), m.windows(), m.slowBefore(),
+                m.slowAfter());
+    }
+
+    /** What the measured period produced, before the clients stop. */
+    private record Measured(double seconds, Histogram histogram, double[] probeDelta, List<Window> windows,
+                            Map<String, Double> slowBefore, Map<String, Double> slowAfter) {
+    }
+
+    private static Measured measure(String label, Duration warmup, Duration measure, Supplier<double[]> probe,
+                                    Duration window, Supplier<Map<String, Double>> slowProbe, Recorder recorder,
+                                    AtomicBoolean measuring, AtomicLong measured, AtomicLong measuredOk) {
         sleep(warmup);
         recorder.reset();
+        Map<String, Double> slowBefore = slowProbe.get();
         double[] probeBefore = probe.get();
         measuring.set(true);
         long started = System.nanoTime();
@@ -146,6 +189,7 @@ final class LoadGenerator {
         long stopped = System.nanoTime();
         double seconds = (stopped - started) / 1e9;
         double[] probeAfter = probe.get();
+        Map<String, Double> slowAfter = slowProbe.get();
         if (windowNanos > 0) {
             windows.add(window(windowStart, started, stopped, measuredOk.get() - windowOk,
                     measured.get() - windowRequests, probeAfter, windowProbe));
@@ -154,20 +198,7 @@ final class LoadGenerator {
         for (int i = 0; i < probeDelta.length; i++) {
             probeDelta[i] -= probeBefore[i];
         }
-        Histogram histogram = recorder.getIntervalHistogram();
-        running.set(false);
-        threads.shutdown();
-        try {
-            threads.awaitTermination(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Map<String, Long> counted = new TreeMap<>();
-        outcomes.forEach((k, v) -> counted.put(k, v.sum()));
-        Map<String, Long> ok = new TreeMap<>();
-        okByKind.forEach((k, v) -> ok.put(k, v.sum()));
-        return new Result(seconds, measured.get(), histogram, counted, ok,
-                ok.values().stream().mapToLong(Long::longValue).sum(), probeDelta, windows);
+        return new Measured(seconds, recorder.getIntervalHistogram(), probeDelta, windows, slowBefore, slowAfter);
     }
 
     private static Window window(long from, long started, long to, long ok, long requests, double[] probeAt,

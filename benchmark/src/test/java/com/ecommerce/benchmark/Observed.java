@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the benchmark reads off the machine and the service: CPU time of processes, lock metrics of the service. */
+/**
+ * What the benchmark reads off the machine and the service: CPU time of processes, the service's own metrics (lock
+ * wait and hold, and the time it takes to verify each bearer token).
+ */
 final class Observed {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(\\{[^}]*})? ([0-9.eE+-]+)$");
@@ -82,23 +85,107 @@ final class Observed {
         }
     }
 
-    /** The lock metrics of the instances, summed: name{labels} -> value. */
-    static Map<String, Double> lockMetrics(List<ServiceInstance> instances) {
+    /**
+     * The timer the service records around every token verification (signature and claims), as Prometheus names it:
+     * {@code _count} decodes, {@code _sum} seconds of wall time.
+     */
+    static final String DECODE_COUNT = "ecommerce_security_jwt_decode_seconds_count";
+    static final String DECODE_SUM = "ecommerce_security_jwt_decode_seconds_sum";
+    /** Keys of {@link #serviceMetrics}: the timer's count and sum over all its tags, if a deployment adds some. */
+    static final String DECODES = DECODE_COUNT + "{*}";
+    static final String DECODE_SECONDS = DECODE_SUM + "{*}";
+
+    /**
+     * The service's own metrics ({@code ecommerce_*}) of the instances, summed: name{labels} -> value. Read from
+     * {@code /actuator/prometheus}, which only an administrator may read; this request's own token is verified too,
+     * and its decode is already in the figures it answers (the decoder runs before the endpoint), so a scrape after a
+     * period counts one decode per instance that the period's load did not cause. Fails if an instance does not
+     * answer 200 or does not expose the decode timer: a missing figure must never read as zero.
+     */
+    static Map<String, Double> serviceMetrics(List<ServiceInstance> instances) {
         Map<String, Double> sums = new HashMap<>();
         for (ServiceInstance instance : instances) {
-            String text = Http.get(instance, "/actuator/prometheus").body();
-            for (String line : text.split("\n")) {
-                if (!line.startsWith("ecommerce_lock_")) {
+            Http.Response scrape = Http.get(instance, "/actuator/prometheus", Auth.ADMIN);
+            if (scrape.status() != 200) {
+                throw new IllegalStateException(instance.name() + ": GET /actuator/prometheus as ADMIN answered "
+                        + scrape.status() + " " + scrape.body());
+            }
+            Map<String, Double> own = new HashMap<>();
+            for (String line : scrape.body().split("\n")) {
+                if (!line.startsWith("ecommerce_")) {
                     continue;
                 }
                 Matcher m = SAMPLE.matcher(line.strip());
                 if (m.matches() && !m.group(1).endsWith("_bucket")) {
-                    String key = m.group(1) + (m.group(2) == null ? "" : m.group(2));
-                    sums.merge(key, Double.parseDouble(m.group(3)), Double::sum);
+                    double value = Double.parseDouble(m.group(3));
+                    own.merge(m.group(1) + (m.group(2) == null ? "" : m.group(2)), value, Double::sum);
+                    if (m.group(1).equals(DECODE_COUNT)) {
+                        own.merge(DECODES, value, Double::sum);
+                    } else if (m.group(1).equals(DECODE_SUM)) {
+                        own.merge(DECODE_SECONDS, value, Double::sum);
+                    }
                 }
             }
+            if (!own.containsKey(DECODES) || !own.containsKey(DECODE_SECONDS)) {
+                throw new IllegalStateException(instance.name() + " does not expose " + DECODE_COUNT + " and "
+                        + DECODE_SUM + " (the timer of token verification): the cost of authentication cannot be read");
+            }
+            own.forEach((key, value) -> sums.merge(key, value, Double::sum));
         }
         return sums;
+    }
+
+    /** Key prefix of {@link #schedules}: {@code sched:<pid>/<tid>:run} and {@code :wait}, in seconds. */
+    private static final String SCHED = "sched:";
+
+    /**
+     * Per thread of the instances: seconds on a CPU and seconds runnable but waiting for one, from
+     * {@code /proc/<pid>/task/<tid>/schedstat} (the kernel's scheduler statistics, in nanoseconds). Empty where
+     * {@code /proc} does not have them.
+     */
+    static Map<String, Double> schedules(List<ServiceInstance> instances) {
+        Map<String, Double> times = new HashMap<>();
+        for (ServiceInstance instance : instances) {
+            try (var tasks = Files.list(Path.of("/proc", String.valueOf(instance.pid()), "task"))) {
+                tasks.forEach(task -> {
+                    try {
+                        String[] fields = Files.readString(task.resolve("schedstat")).strip().split(" ");
+                        String key = SCHED + instance.pid() + "/" + task.getFileName();
+                        times.put(key + ":run", Long.parseLong(fields[0]) / 1e9);
+                        times.put(key + ":wait", Long.parseLong(fields[1]) / 1e9);
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended between the listing and the read
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                return Map.of();
+            }
+        }
+        return times;
+    }
+
+    /**
+     * Of the time the instances' threads were runnable between two samples of {@link #schedules}, the share they
+     * spent on a CPU: {@code run / (run + wait)} over the threads of both samples and those born in between (a thread
+     * that ended took its figures with it). A stretch of pure computation, such as a token's verification, takes on
+     * average its CPU time divided by this share in wall time: it is preempted in proportion to its length, then waits
+     * as every runnable thread does. Null when the figures are missing or no thread ran.
+     */
+    static Double onCpuShare(Map<String, Double> before, Map<String, Double> after) {
+        double run = 0;
+        double wait = 0;
+        for (Map.Entry<String, Double> e : after.entrySet()) {
+            if (!e.getKey().startsWith(SCHED)) {
+                continue;
+            }
+            double grown = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            if (e.getKey().endsWith(":run")) {
+                run += grown;
+            } else {
+                wait += grown;
+            }
+        }
+        return run <= 0 ? null : run / (run + wait);
     }
 
     static double delta(Map<String, Double> before, Map<String, Double> after, String key) {

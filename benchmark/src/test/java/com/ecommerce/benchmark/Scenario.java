@@ -13,61 +13,89 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * The workloads, each with its fixture and its correctness check. 64 clients in every scenario. The two read
- * scenarios come first and run on one instance only: they are the floor that the CPU per request of the others is
- * compared with ({@code GET /actuator/info} touches neither the database nor a lock).
+ * The workloads, each with its fixture and its correctness check. 64 clients in every scenario. The read scenarios
+ * come first and run on one instance only: they are the floor that the CPU per request of the others is compared with
+ * ({@code GET /actuator/info} touches neither the database nor a lock).
+ *
+ * <p>Tokens: every token is minted in {@code prepare}, before the load (see {@link Auth}). {@code info} and
+ * {@code item-read} send none (the baseline, and an anonymous visitor of the public catalogue); every other scenario
+ * sends a user's token with every request: {@code info-authenticated} the same request as {@code info} with one (a
+ * public route still verifies a token that comes, so the difference between the two is what authentication costs),
+ * the buyers and chargers their own. {@link #authenticated} says which, for the report's cost of authentication.
  */
 enum Scenario {
 
     /** {@code GET /actuator/info}: the cost of an HTTP request through the service's stack and nothing else. */
-    INFO("info", true) {
+    INFO("info", true, false) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             Database.Snapshot before = Database.snapshot();
-            return new Prepared(random -> new Sent("read", Http.get(pick(instances, random), "/actuator/info")),
+            return new Prepared(random -> new Sent("read",
+                    Auth.anonymousGet(pick(instances, random), "/actuator/info")),
+                    ok -> unchanged(before));
+        }
+    },
+    /**
+     * {@code GET /actuator/info} with a valid user token: the route is public, but a token that comes is verified
+     * (filter and decoder), so the CPU per request over {@code info}'s, in the same run, is what authentication costs.
+     */
+    INFO_AUTHENTICATED("info-authenticated", true, true) {
+        @Override
+        Prepared prepare(List<ServiceInstance> instances) {
+            long user = Fixtures.funded(1, 0)[0];
+            String bearer = Auth.bearer(user);
+            Database.Snapshot before = Database.snapshot();
+            return new Prepared(random -> new Sent("read",
+                    Http.get(pick(instances, random), "/actuator/info", bearer)),
                     ok -> unchanged(before));
         }
     },
     /** {@code GET /api/v1/items/{id}} over five items: one read of the database per request, no lock. */
-    ITEM_READ("item-read", true) {
+    ITEM_READ("item-read", true, false) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long[] items = Fixtures.items(5, 1, 1_000);
             Database.Snapshot before = Database.snapshot();
-            return new Prepared(random -> new Sent("read",
-                    Http.get(pick(instances, random), "/api/v1/items/" + items[random.nextInt(items.length)])),
+            return new Prepared(random -> new Sent("read", Auth.anonymousGet(pick(instances, random),
+                    "/api/v1/items/" + items[random.nextInt(items.length)])),
                     ok -> unchanged(before));
         }
     },
 
     /** One item, 64 concurrent buyers: every order contends on one stock row. */
-    HOT_ITEM("hot-item", false) {
+    HOT_ITEM("hot-item", false, true) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long item = Fixtures.items(1, 1, 1_000_000)[0];
             long[] buyers = Fixtures.funded(CLIENTS, 100_000_000);
-            return new Prepared(random -> new Sent("order",
-                    Http.order(pick(instances, random), buyers[random.nextInt(buyers.length)], item, 1)),
-                    ok -> conservation(new long[]{item}, 1_000_000, ok.getOrDefault("order", 0L)));
+            String[] bearers = Auth.bearers(buyers);
+            return new Prepared(random -> {
+                int buyer = random.nextInt(buyers.length);
+                return new Sent("order", Auth.order(pick(instances, random), bearers[buyer], buyers[buyer], item, 1));
+            }, ok -> conservation(new long[]{item}, 1_000_000, ok.getOrDefault("order", 0L)));
         }
     },
     /** 1,000 items, 64 buyers: little contention, the cost of the lock itself. */
-    SPREAD("spread", false) {
+    SPREAD("spread", false, true) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long[] items = Fixtures.items(1_000, 1, 1_000_000);
             long[] buyers = Fixtures.funded(CLIENTS, 100_000_000);
-            return new Prepared(random -> new Sent("order", Http.order(pick(instances, random),
-                    buyers[random.nextInt(buyers.length)], items[random.nextInt(items.length)], 1)),
-                    ok -> conservation(items, 1_000_000, ok.getOrDefault("order", 0L)));
+            String[] bearers = Auth.bearers(buyers);
+            return new Prepared(random -> {
+                int buyer = random.nextInt(buyers.length);
+                return new Sent("order", Auth.order(pick(instances, random), bearers[buyer], buyers[buyer],
+                        items[random.nextInt(items.length)], 1));
+            }, ok -> conservation(items, 1_000_000, ok.getOrDefault("order", 0L)));
         }
     },
     /** One balance, 64 concurrent chargers. */
-    CHARGE_STORM("charge-storm", false) {
+    CHARGE_STORM("charge-storm", false, true) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long user = Fixtures.funded(1, 0)[0];
-            return new Prepared(random -> new Sent("charge", Http.charge(pick(instances, random), user, 1)),
+            String bearer = Auth.bearer(user);
+            return new Prepared(random -> new Sent("charge", Auth.charge(pick(instances, random), bearer, user, 1)),
                     ok -> {
                         List<String> problems = new ArrayList<>();
                         long charged = ok.getOrDefault("charge", 0L);
@@ -79,25 +107,33 @@ enum Scenario {
                     });
         }
     },
-    /** Browsing (60 %: an item, a page of items), charges (20 %) and orders (20 %) over 100 items and 64 users. */
-    MIXED("mixed", false) {
+    /**
+     * Browsing (60 %: an item, a page of items), charges (20 %) and orders (20 %) over 100 items and 64 users, all
+     * signed in: each request carries its user's token, the catalogue's public reads too (a signed-in client sends
+     * its token with every call).
+     */
+    MIXED("mixed", false, true) {
         @Override
         Prepared prepare(List<ServiceInstance> instances) {
             long[] items = Fixtures.items(100, 1, 1_000_000);
             long[] users = Fixtures.funded(CLIENTS, 10_000_000);
+            String[] bearers = Auth.bearers(users);
             return new Prepared(random -> {
                 ServiceInstance to = pick(instances, random);
                 int dice = random.nextInt(10);
+                int user = random.nextInt(users.length);
                 if (dice < 3) {
-                    return new Sent("read", Http.get(to, "/api/v1/items/" + items[random.nextInt(items.length)]));
+                    return new Sent("read", Http.get(to, "/api/v1/items/" + items[random.nextInt(items.length)],
+                            bearers[user]));
                 }
                 if (dice < 6) {
-                    return new Sent("read", Http.get(to, "/api/v1/items?page=" + random.nextInt(5) + "&size=20"));
+                    return new Sent("read", Http.get(to, "/api/v1/items?page=" + random.nextInt(5) + "&size=20",
+                            bearers[user]));
                 }
                 if (dice < 8) {
-                    return new Sent("charge", Http.charge(to, users[random.nextInt(users.length)], 1));
+                    return new Sent("charge", Auth.charge(to, bearers[user], users[user], 1));
                 }
-                return new Sent("order", Http.order(to, users[random.nextInt(users.length)],
+                return new Sent("order", Auth.order(to, bearers[user], users[user],
                         items[random.nextInt(items.length)], 1));
             }, ok -> conservation(items, 1_000_000, ok.getOrDefault("order", 0L)));
         }
@@ -110,9 +146,13 @@ enum Scenario {
     /** A read scenario: measured on one instance only, changes nothing. */
     final boolean read;
 
-    Scenario(String id, boolean read) {
+    /** Every request carries a bearer token (none does otherwise): the service verifies one per request. */
+    final boolean authenticated;
+
+    Scenario(String id, boolean read, boolean authenticated) {
         this.id = id;
         this.read = read;
+        this.authenticated = authenticated;
     }
 
     /** The scenarios that run on {@code instances} instances: every one on one, the writing ones on two. */
