@@ -76,14 +76,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * where one fits, else {@code INVALID_REQUEST} with {@code detail} for a client error and {@code INTERNAL_ERROR}.
      */
     static ProblemDetail forStatus(int status, String detail) {
-        ProblemDetail problem = switch (status) {
-            case 404 -> problem(TransportErrorCode.NOT_FOUND);
-            case 405 -> problem(TransportErrorCode.METHOD_NOT_ALLOWED);
-            case 413 -> problem(TransportErrorCode.PAYLOAD_TOO_LARGE);
-            case 415 -> problem(TransportErrorCode.UNSUPPORTED_MEDIA_TYPE);
-            default -> status >= 400 && status < 500 ? problem(ErrorCode.INVALID_REQUEST, detail)
-                    : problem(TransportErrorCode.INTERNAL_ERROR);
-        };
+        ProblemDetail problem = TransportErrorCode.ofStatus(status).map(ApiExceptionHandler::problem)
+                .orElseGet(() -> status >= 400 && status < 500 ? problem(ErrorCode.INVALID_REQUEST, detail)
+                        : problem(TransportErrorCode.INTERNAL_ERROR));
         HttpStatus resolved = HttpStatus.resolve(status);
         if (resolved != null && problem.getStatus() != status) {
             problem.setStatus(resolved);
@@ -216,13 +211,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = switch (statusCode.value()) {
-            case 404 -> problem(TransportErrorCode.NOT_FOUND);
-            case 405 -> problem(TransportErrorCode.METHOD_NOT_ALLOWED);
-            case 413 -> problem(TransportErrorCode.PAYLOAD_TOO_LARGE);
-            case 415 -> problem(TransportErrorCode.UNSUPPORTED_MEDIA_TYPE);
-            default -> statusCode.is4xxClientError() ? invalidParameter(ex) : unexpected(ex);
-        };
+        ProblemDetail problem = TransportErrorCode.ofStatus(statusCode.value()).map(ApiExceptionHandler::problem)
+                .orElseGet(() -> statusCode.is4xxClientError() ? invalidParameter(ex) : unexpected(ex));
         return ResponseEntity.status(statusCode).headers(headers).body(problem);
     }
 

@@ -2,6 +2,8 @@ package com.ecommerce.adapter.in.web.problem;
 
 import org.springframework.http.HttpStatus;
 
+import java.util.Optional;
+
 /**
  * The outcomes of HTTP itself, next to the domain's business {@code ErrorCode}s in the same catalogue: clients
  * switch on these names too, so a code is never renamed or reused. Each answers one status with one fixed detail.
@@ -20,6 +22,17 @@ enum TransportErrorCode {
     TransportErrorCode(HttpStatus status, String detail) {
         this.status = status;
         this.detail = detail;
+    }
+
+    /** The code that answers a bare status of HTTP itself (404, 405, 413, 415), if one does. */
+    static Optional<TransportErrorCode> ofStatus(int status) {
+        return switch (status) {
+            case 404 -> Optional.of(NOT_FOUND);
+            case 405 -> Optional.of(METHOD_NOT_ALLOWED);
+            case 413 -> Optional.of(PAYLOAD_TOO_LARGE);
+            case 415 -> Optional.of(UNSUPPORTED_MEDIA_TYPE);
+            default -> Optional.empty();
+        };
     }
 
     HttpStatus status() {

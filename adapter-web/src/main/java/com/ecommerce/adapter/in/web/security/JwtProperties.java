@@ -28,8 +28,4 @@ public record JwtProperties(String secret, String issuer) {
             issuer = null;
         }
     }
-
-    public boolean hasSecret() {
-        return secret != null;
-    }
 }

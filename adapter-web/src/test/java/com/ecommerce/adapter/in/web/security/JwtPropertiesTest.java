@@ -16,14 +16,14 @@ class JwtPropertiesTest {
     @Test
     void theLengthIsCountedInUtf8Bytes() {
         // 11 Hangul syllables are 33 bytes of UTF-8 but 11 characters
-        assertThat(new JwtProperties("가".repeat(11), null).hasSecret()).isTrue();
+        assertThat(new JwtProperties("가".repeat(11), null).secret()).isNotNull();
         assertThatIllegalArgumentException().isThrownBy(() -> new JwtProperties("가".repeat(10), null));
     }
 
     @Test
     void blankValues_countAsUnset() {
         JwtProperties properties = new JwtProperties("  ", " ");
-        assertThat(properties.hasSecret()).isFalse();
+        assertThat(properties.secret()).isNull();
         assertThat(properties.issuer()).isNull();
     }
 }
