@@ -1,21 +1,27 @@
 package com.ecommerce.adapter.in.web.order;
 
 import com.ecommerce.domain.order.Order;
+import com.ecommerce.domain.order.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 
-record OrderResponse(long orderId, long userId, String status, long totalAmount, List<OrderLineResponse> lines,
-                     Instant createdAt) {
+@Schema(name = "Order", description = "A placed order: stored only once paid")
+record OrderResponse(@Schema(example = "7") long orderId, @Schema(example = "1") long userId, OrderStatus status,
+                     @Schema(example = "3000", description = "In won") long totalAmount,
+                     List<OrderLineResponse> lines, Instant createdAt) {
 
     static OrderResponse of(Order order) {
-        return new OrderResponse(order.id(), order.userId(), order.status().name(), order.totalAmount(),
+        return new OrderResponse(order.id(), order.userId(), order.status(), order.totalAmount(),
                 order.lines().stream()
                         .map(l -> new OrderLineResponse(l.itemId(), l.unitPrice(), l.quantity(), l.amount()))
                         .toList(),
                 order.createdAt());
     }
 
-    record OrderLineResponse(long itemId, long unitPrice, int quantity, long amount) {
+    @Schema(name = "OrderLine")
+    record OrderLineResponse(@Schema(example = "1") long itemId, @Schema(example = "1500") long unitPrice,
+                             @Schema(example = "2") int quantity, @Schema(example = "3000") long amount) {
     }
 }

@@ -1,6 +1,7 @@
 package com.ecommerce.adapter.in.web.order;
 
 import com.ecommerce.domain.shared.Limits;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,11 +11,15 @@ import jakarta.validation.constraints.Size;
 
 import java.util.List;
 
-record PlaceOrderRequest(@NotNull @Positive Long userId,
+record PlaceOrderRequest(@Schema(example = "1", description = "The buyer: the token's user, unless an admin calls")
+                         @NotNull @Positive Long userId,
                          @NotNull @Size(min = Limits.ORDER_LINES_MIN, max = Limits.ORDER_LINES_MAX)
+                         @Schema(description = "1 to 50 lines, each for another item")
                          List<@NotNull @Valid Line> lines) {
 
-    record Line(@NotNull @Positive Long itemId,
-                @NotNull @Min(Limits.ORDER_QUANTITY_MIN) @Max(Limits.ORDER_QUANTITY_MAX) Integer quantity) {
+    @Schema(name = "PlaceOrderLine")
+    record Line(@Schema(example = "1") @NotNull @Positive Long itemId,
+                @Schema(example = "2") @NotNull @Min(Limits.ORDER_QUANTITY_MIN) @Max(Limits.ORDER_QUANTITY_MAX)
+                Integer quantity) {
     }
 }

@@ -1,8 +1,9 @@
 package com.ecommerce.adapter.in.web.point;
 
+import com.ecommerce.adapter.in.web.openapi.OpenApiConfiguration;
+import com.ecommerce.adapter.in.web.openapi.ProblemCodes;
 import com.ecommerce.adapter.in.web.security.Access;
 import com.ecommerce.adapter.in.web.security.CallableBy;
-import com.ecommerce.domain.user.Actor;
 import com.ecommerce.adapter.in.web.shared.IdempotencyKeyHeader;
 import com.ecommerce.adapter.in.web.shared.PageResponse;
 import com.ecommerce.adapter.in.web.shared.Paging;
@@ -13,7 +14,12 @@ import com.ecommerce.application.point.port.in.GetPointHistoryUseCase;
 import com.ecommerce.application.point.port.in.PointBalance;
 import com.ecommerce.application.shared.PageQuery;
 import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.domain.shared.ErrorCode;
+import com.ecommerce.domain.user.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +28,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = OpenApiConfiguration.POINTS)
 @RequestMapping(path = "/api/v1/users/{userId}/points", produces = MediaType.APPLICATION_JSON_VALUE)
 class PointController {
 
@@ -39,12 +47,17 @@ class PointController {
         this.getHistory = getHistory;
     }
 
+    @Operation(operationId = "getPointBalance", summary = "Read a user's point balance")
+    @ProblemCodes({ErrorCode.USER_NOT_FOUND})
     @GetMapping
     @CallableBy(Access.SELF_OR_ADMIN)
     public PointBalanceResponse balance(Actor actor, @PathVariable long userId) {
         return PointBalanceResponse.of(getBalance.getBalance(actor, userId));
     }
 
+    @Operation(operationId = "chargePoints", summary = "Charge points to a user's balance")
+    @ProblemCodes({ErrorCode.USER_NOT_FOUND, ErrorCode.POINT_LIMIT_EXCEEDED, ErrorCode.CONCURRENT_UPDATE,
+            ErrorCode.LOCK_TIMEOUT, ErrorCode.LOCK_UNAVAILABLE})
     @PostMapping(path = "/charge", consumes = MediaType.APPLICATION_JSON_VALUE)
     @CallableBy(Access.SELF_OR_ADMIN)
     public PointBalanceResponse charge(Actor actor, @PathVariable long userId,
@@ -56,6 +69,8 @@ class PointController {
         return PointBalanceResponse.of(balance);
     }
 
+    @Operation(operationId = "getPointHistory", summary = "Read a user's point history, newest first")
+    @ProblemCodes({ErrorCode.USER_NOT_FOUND})
     @GetMapping("/history")
     @CallableBy(Access.SELF_OR_ADMIN)
     public PageResponse<PointHistoryResponse> history(Actor actor, @PathVariable long userId,

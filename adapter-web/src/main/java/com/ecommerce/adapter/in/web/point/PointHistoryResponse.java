@@ -1,13 +1,21 @@
 package com.ecommerce.adapter.in.web.point;
 
 import com.ecommerce.domain.point.PointHistory;
+import com.ecommerce.domain.point.PointTransactionType;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
-record PointHistoryResponse(String type, long amount, long balanceAfter, Long orderId, Instant createdAt) {
+@Schema(name = "PointHistoryEntry", description = "One movement of a balance; the amount is positive, `type` says "
+        + "which way it went")
+record PointHistoryResponse(PointTransactionType type, @Schema(example = "1000") long amount,
+                            @Schema(example = "1000") long balanceAfter,
+                            @Schema(types = {"integer", "null"}, format = "int64", description = "The order that "
+                                    + "used the points; null for a charge") Long orderId,
+                            Instant createdAt) {
 
     static PointHistoryResponse of(PointHistory h) {
-        return new PointHistoryResponse(h.type().name(), h.amount().value(), h.balanceAfter().value(), h.orderId(),
+        return new PointHistoryResponse(h.type(), h.amount().value(), h.balanceAfter().value(), h.orderId(),
                 h.createdAt());
     }
 }

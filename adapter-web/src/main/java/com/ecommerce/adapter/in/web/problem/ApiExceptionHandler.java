@@ -27,9 +27,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -41,26 +39,13 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    static final String RETRY_AFTER_SECONDS = "1";
 
     /** One entry of a 400's {@code errors}; a record, so that "field" always comes before "reason". */
     record ErrorEntry(String field, String reason) {
     }
 
-    static HttpStatus statusOf(ErrorCode code) {
-        return switch (code) {
-            case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case USER_NOT_FOUND, ITEM_NOT_FOUND, ORDER_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INSUFFICIENT_POINTS, OUT_OF_STOCK, POINT_LIMIT_EXCEEDED, STOCK_LIMIT_EXCEEDED, CONCURRENT_UPDATE ->
-                    HttpStatus.CONFLICT;
-            case IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case LOCK_TIMEOUT, LOCK_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
-    }
-
     static ProblemDetail problem(ErrorCode code, String detail) {
-        return problem(statusOf(code), code.name(), detail);
+        return problem(ProblemCatalogue.statusOf(code), code.name(), detail);
     }
 
     static ProblemDetail problem(TransportErrorCode code) {
@@ -89,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:ecommerce:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(ProblemCatalogue.typeOf(code));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;
@@ -101,7 +86,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             out.addAll(headers);
         }
         if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            out.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            out.set(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemCatalogue.RETRY_AFTER_SECONDS));
         }
         return ResponseEntity.status(problem.getStatus()).headers(out).body(problem);
     }

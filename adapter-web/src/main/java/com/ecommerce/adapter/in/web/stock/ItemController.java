@@ -1,8 +1,9 @@
 package com.ecommerce.adapter.in.web.stock;
 
+import com.ecommerce.adapter.in.web.openapi.OpenApiConfiguration;
+import com.ecommerce.adapter.in.web.openapi.ProblemCodes;
 import com.ecommerce.adapter.in.web.security.Access;
 import com.ecommerce.adapter.in.web.security.CallableBy;
-import com.ecommerce.domain.user.Actor;
 import com.ecommerce.adapter.in.web.shared.Locations;
 import com.ecommerce.adapter.in.web.shared.PageResponse;
 import com.ecommerce.adapter.in.web.shared.Paging;
@@ -15,7 +16,12 @@ import com.ecommerce.application.stock.port.in.RegisterItemUseCase;
 import com.ecommerce.application.stock.port.in.RestockItemCommand;
 import com.ecommerce.application.stock.port.in.RestockItemUseCase;
 import com.ecommerce.application.stock.port.in.StockLevel;
+import com.ecommerce.domain.shared.ErrorCode;
+import com.ecommerce.domain.user.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +30,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = OpenApiConfiguration.ITEMS)
 @RequestMapping(path = "/api/v1/items", produces = MediaType.APPLICATION_JSON_VALUE)
 class ItemController {
 
@@ -43,6 +51,8 @@ class ItemController {
         this.restockItem = restockItem;
     }
 
+    @Operation(operationId = "registerItem", summary = "Create an item with its price and stock")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @CallableBy(Access.ADMIN)
     public ResponseEntity<ItemResponse> register(Actor actor, @Valid @RequestBody RegisterItemRequest request) {
@@ -51,12 +61,15 @@ class ItemController {
         return ResponseEntity.created(Locations.of("/api/v1/items/{id}", item.itemId())).body(ItemResponse.of(item));
     }
 
+    @Operation(operationId = "getItem", summary = "Read an item")
+    @ProblemCodes({ErrorCode.ITEM_NOT_FOUND})
     @GetMapping("/{itemId}")
     @CallableBy(Access.ANYONE)
     public ItemResponse get(@PathVariable long itemId) {
         return ItemResponse.of(getItem.getItem(itemId));
     }
 
+    @Operation(operationId = "listItems", summary = "List the catalogue")
     @GetMapping
     @CallableBy(Access.ANYONE)
     public PageResponse<ItemResponse> list(@RequestParam(defaultValue = Paging.PAGE_DEFAULT) int page,
@@ -64,6 +77,9 @@ class ItemController {
         return PageResponse.of(listItems.listItems(new PageQuery(page, size)), ItemResponse::of);
     }
 
+    @Operation(operationId = "restockItem", summary = "Add to an item's stock")
+    @ProblemCodes({ErrorCode.ITEM_NOT_FOUND, ErrorCode.STOCK_LIMIT_EXCEEDED, ErrorCode.CONCURRENT_UPDATE,
+            ErrorCode.LOCK_TIMEOUT, ErrorCode.LOCK_UNAVAILABLE})
     @PostMapping(path = "/{itemId}/stock/restock", consumes = MediaType.APPLICATION_JSON_VALUE)
     @CallableBy(Access.ADMIN)
     public StockResponse restock(Actor actor, @PathVariable long itemId,
