@@ -71,8 +71,8 @@ public class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Order service API").version(API_VERSION).description(DESCRIPTION)
                         .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
-                .servers(List.of(new Server().url("http://localhost:8080")
-                        .description("The embedded default: ./mvnw -pl bootstrap -am spring-boot:run")))
+                .servers(List.of(new Server().url("/").description("The instance that serves this document (the "
+                        + "embedded default listens on http://localhost:8080)")))
                 .tags(List.of(
                         new Tag().name(USERS).description("Users: created by an administrator."),
                         new Tag().name(POINTS).description("A user's point balance: read, charge, history."),

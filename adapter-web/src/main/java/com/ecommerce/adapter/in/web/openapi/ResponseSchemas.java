@@ -14,9 +14,9 @@ import java.util.TreeMap;
 
 /**
  * Names the pages after what they hold ({@code OrderPage}, not springdoc's {@code PageResponseOrder}), and: every
- * field of an answer is always sent, {@code null} only where its schema says so: so every property of a schema
- * that a {@code 2xx} answer reaches is required unless its types include {@code "null"}. Without it a generated
- * client types every field as optional. Request schemas keep what their validation annotations say.
+ * field of an answer is always sent, as {@code null} where its schema allows it, so every property of a schema that a
+ * {@code 2xx} answer reaches is required. Without it a generated client types every field as optional. Request
+ * schemas keep what their validation annotations say.
  */
 final class ResponseSchemas implements OpenApiCustomizer {
 
@@ -42,9 +42,7 @@ final class ResponseSchemas implements OpenApiCustomizer {
             if (schema == null || !seen.add(name) || schema.getProperties() == null) {
                 continue;
             }
-            schema.setRequired(schema.getProperties().entrySet().stream()
-                    .filter(property -> !nullable(property.getValue()))
-                    .map(Map.Entry::getKey).sorted().toList());
+            schema.setRequired(schema.getProperties().keySet().stream().sorted().toList());
             schema.getProperties().values().forEach(property -> collectRefs(property, pending));
         }
     }
@@ -65,10 +63,6 @@ final class ResponseSchemas implements OpenApiCustomizer {
                                 }
                             }
                         }))));
-    }
-
-    private static boolean nullable(Schema<?> schema) {
-        return schema.getTypes() != null && schema.getTypes().contains("null");
     }
 
     private static void collectRefs(Schema<?> schema, Deque<String> pending) {
