@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * The OpenAPI document, generated from the code and then completed by two customizers: {@link OperationContract}
  * gives every operation its stable id's neighbours (who may call it, every status it can answer, the limits of its
- * parameters) and {@link ResponseSchemas} marks what every answer always carries. Why generated and not a reviewed
+ * parameters) and {@link SchemaRules} marks what every answer always carries and what no request may add. Why generated and not a reviewed
  * file served as is: the controllers, their validation annotations and the error catalogue stay the one source, and
  * the committed copy ({@code docs/openapi.json}) is held to the served document by a test, so a change to either
  * shows up as a diff to review.
@@ -95,8 +95,8 @@ public class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer responseSchemas() {
-        return new ResponseSchemas();
+    OpenApiCustomizer schemaRules() {
+        return new SchemaRules();
     }
 
     private static Schema<?> problemCodeSchema() {

@@ -14,7 +14,7 @@ import java.util.List;
 record PlaceOrderRequest(@Schema(example = "1", description = "The buyer: the token's user, unless an admin calls")
                          @NotNull @Positive Long userId,
                          @NotNull @Size(min = Limits.ORDER_LINES_MIN, max = Limits.ORDER_LINES_MAX)
-                         @Schema(description = "1 to 50 lines, each for another item")
+                         @Schema(description = "1 to 50 lines; the same itemId twice is 400")
                          List<@NotNull @Valid Line> lines) {
 
     @Schema(name = "PlaceOrderLine")

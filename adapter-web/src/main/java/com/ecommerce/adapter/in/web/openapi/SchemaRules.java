@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Names the pages after what they hold ({@code OrderPage}, not springdoc's {@code PageResponseOrder}), and: every
  * field of an answer is always sent, as {@code null} where its schema allows it, so every property of a schema that a
  * {@code 2xx} answer reaches is required. Without it a generated client types every field as optional. Request
- * schemas keep what their validation annotations say.
+ * schemas keep what their validation annotations say, and refuse fields they do not name (the service answers an
+ * unknown field with {@code 400}): {@code additionalProperties: false}.
  */
-final class ResponseSchemas implements OpenApiCustomizer {
+final class SchemaRules implements OpenApiCustomizer {
 
     private static final String REF_PREFIX = "#/components/schemas/";
 
@@ -28,13 +30,24 @@ final class ResponseSchemas implements OpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
         renamePages(openApi, schemas);
-        Deque<String> pending = new ArrayDeque<>();
-        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                operation.getResponses().forEach((status, response) -> {
-                    if (status.startsWith("2") && response.getContent() != null) {
-                        response.getContent().values().forEach(media -> collectRefs(media.getSchema(), pending));
-                    }
-                })));
+        Deque<String> answers = new ArrayDeque<>();
+        Deque<String> requests = new ArrayDeque<>();
+        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && response.getContent() != null) {
+                    response.getContent().values().forEach(media -> collectRefs(media.getSchema(), answers));
+                }
+            });
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().values()
+                        .forEach(media -> collectRefs(media.getSchema(), requests));
+            }
+        }));
+        walk(schemas, answers, schema -> schema.setRequired(schema.getProperties().keySet().stream().sorted().toList()));
+        walk(schemas, requests, schema -> schema.setAdditionalProperties(false));
+    }
+
+    private static void walk(Map<String, Schema> schemas, Deque<String> pending, Consumer<Schema<?>> rule) {
         Set<String> seen = new HashSet<>();
         while (!pending.isEmpty()) {
             String name = pending.pop();
@@ -42,7 +55,7 @@ final class ResponseSchemas implements OpenApiCustomizer {
             if (schema == null || !seen.add(name) || schema.getProperties() == null) {
                 continue;
             }
-            schema.setRequired(schema.getProperties().keySet().stream().sorted().toList());
+            rule.accept(schema);
             schema.getProperties().values().forEach(property -> collectRefs(property, pending));
         }
     }
