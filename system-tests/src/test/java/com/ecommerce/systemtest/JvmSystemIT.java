@@ -73,4 +73,16 @@ class JvmSystemIT extends TwoInstancesTest {
                 new Load.Tally(Map.of("OK", requests), requests),
                 "charged once (balance 777, 1 history row), 20 identical bodies");
     }
+
+    /** Runs here, on instances that are up anyway: the flow needs no particular strategy. */
+    @Test
+    @Order(3)
+    void aClientGeneratedFromTheCommittedDocument_drivesAWholeFlowAndReadsEveryProblem() throws Exception {
+        long started = System.nanoTime();
+        Tally flow = GeneratedClientFlow.run(a, b);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        Summary.add("client generated from docs/openapi.json, 2 instances", strategy(), flow, flow.requests()
+                + " calls in " + tookMs + " ms: charged once per key, 2 of 3 pens sold, balance "
+                + "and stock exact, every problem read as the document's Problem");
+    }
 }
