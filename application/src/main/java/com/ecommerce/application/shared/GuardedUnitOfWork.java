@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Runs the work of a use case that changes contended rows, always in the same order:
  * <ol>
- *   <li>an idempotent request whose key already succeeded is answered from its record, before any lock;</li>
+ *   <li>an idempotent request whose key already succeeded, within the retention, is answered from its record,
+ *       before any lock;</li>
  *   <li>the keys are locked by the deployment's {@link LockPort}, sorted, within the configured wait;</li>
  *   <li>a transaction is opened (here, for every strategy), in which the strategies that lock rows take them first,
  *       then the idempotency key is claimed, the work runs and its result is recorded;</li>
@@ -31,10 +32,11 @@ public final class GuardedUnitOfWork {
     private final Duration lockWait;
 
     public GuardedUnitOfWork(LockPort lockPort, TransactionPort transactionPort,
-                             IdempotencyStorePort idempotencyStore, Duration lockWait) {
+                             IdempotencyStorePort idempotencyStore, IdempotencyRetention retention,
+                             Duration lockWait) {
         this.lockPort = lockPort;
         this.transactionPort = transactionPort;
-        this.idempotency = new Idempotency(idempotencyStore, transactionPort);
+        this.idempotency = new Idempotency(idempotencyStore, transactionPort, retention);
         this.lockWait = lockWait;
     }
 

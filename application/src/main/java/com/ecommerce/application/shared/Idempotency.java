@@ -10,6 +10,7 @@ import com.ecommerce.domain.shared.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,15 +23,22 @@ import java.util.function.Function;
  * duplicate that arrives while the first is running blocks on the store's unique key until the first commits,
  * then finds the key taken and replays the stored result; this holds across instances because the store, not a
  * lock, decides.
+ *
+ * <p>A record is kept for the {@link IdempotencyRetention retention}. Past it the record counts as absent, whether
+ * or not the purge has deleted it yet: the request is processed afresh. Its expired record is deleted first, in a
+ * transaction of its own (the claim would otherwise meet the unique key); that delete keeps a record claimed since
+ * by a concurrent repeat, which then wins the claim and is replayed like any concurrent first request.
  */
 final class Idempotency {
 
     private final IdempotencyStorePort store;
     private final TransactionPort transactionPort;
+    private final IdempotencyRetention retention;
 
-    Idempotency(IdempotencyStorePort store, TransactionPort transactionPort) {
+    Idempotency(IdempotencyStorePort store, TransactionPort transactionPort, IdempotencyRetention retention) {
         this.store = store;
         this.transactionPort = transactionPort;
+        this.retention = retention;
     }
 
     /** The claim of one request, run by the unit of work inside its transaction; a no-op without a key. */
@@ -59,14 +67,20 @@ final class Idempotency {
             return work.apply(Claim.none());
         }
         String fingerprint = digest(request.fingerprint());
-        Optional<R> earlier = replayIfRecorded(request, fingerprint);
-        if (earlier.isPresent()) {
-            return earlier.get();
+        Instant cutoff = retention.cutoff();
+        Optional<IdempotencyRecord> found = find(request);
+        if (found.isPresent()) {
+            if (!IdempotencyRetention.isExpired(found.get(), cutoff)) {
+                return replay(request, fingerprint, found.get());
+            }
+            transactionPort.inTransaction(() -> store.removeExpired(request.scope(), request.userId(),
+                    request.key().value(), cutoff));
         }
         try {
             return work.apply(new KeyedClaim<>(request, fingerprint));
         } catch (IdempotencyKeyTakenException taken) {
-            return replayIfRecorded(request, fingerprint).orElseThrow(() -> taken);
+            // a concurrent request claimed the key after our lookup and committed: it is the first, so it answers
+            return find(request).map(first -> replay(request, fingerprint, first)).orElseThrow(() -> taken);
         }
     }
 
@@ -82,7 +96,7 @@ final class Idempotency {
         @Override
         public void claim() {
             store.addClaim(new IdempotencyRecord(request.scope(), request.userId(), request.key().value(),
-                    fingerprint, null));
+                    fingerprint, null, retention.claimTime()));
         }
 
         @Override
@@ -92,16 +106,17 @@ final class Idempotency {
         }
     }
 
-    private <R> Optional<R> replayIfRecorded(IdempotentRequest<R> request, String fingerprint) {
-        Optional<IdempotencyRecord> found = transactionPort.readOnly(
+    private Optional<IdempotencyRecord> find(IdempotentRequest<?> request) {
+        return transactionPort.readOnly(
                 () -> store.findRecord(request.scope(), request.userId(), request.key().value()));
-        return found.map(stored -> {
-            if (!stored.fingerprint().equals(fingerprint)) {
-                throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key '" + request.key().value() + "' was already used with a different request");
-            }
-            return transactionPort.readOnly(() -> request.replay().apply(stored.result()));
-        });
+    }
+
+    private <R> R replay(IdempotentRequest<R> request, String fingerprint, IdempotencyRecord stored) {
+        if (!stored.fingerprint().equals(fingerprint)) {
+            throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key '" + request.key().value() + "' was already used with a different request");
+        }
+        return transactionPort.readOnly(() -> request.replay().apply(stored.result()));
     }
 
     private static String digest(String request) {

@@ -18,6 +18,7 @@ import com.ecommerce.domain.stock.Item;
 import com.ecommerce.domain.stock.ItemStock;
 import com.ecommerce.domain.user.User;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -248,7 +249,28 @@ public class InMemoryStore implements UserStorePort, PointStorePort, ItemStorePo
         if (r == null) {
             throw new IllegalStateException("no claim to complete for key " + key);
         }
-        idempotency.put(id, new IdempotencyRecord(scope, userId, key, r.fingerprint(), result));
+        idempotency.put(id, new IdempotencyRecord(scope, userId, key, r.fingerprint(), result, r.createdAt()));
+    }
+
+    @Override
+    public boolean removeExpired(String scope, long userId, String key, Instant createdBefore) {
+        String id = scope + "/" + userId + "/" + key;
+        IdempotencyRecord r = idempotency.get(id);
+        return r != null && r.createdAt().isBefore(createdBefore) && idempotency.remove(id) != null;
+    }
+
+    @Override
+    public int purgeExpired(Instant createdBefore, int limit) {
+        List<String> expired = idempotency.entrySet().stream()
+                .filter(e -> e.getValue().createdAt().isBefore(createdBefore))
+                .sorted(Comparator.comparing(e -> e.getValue().createdAt()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+        expired.forEach(idempotency::remove);
+        return expired.size();
+    }
+
+    public int idempotencyRecordCount() {
+        return idempotency.size();
     }
 
     private static <T> Page<T> page(List<T> all, PageQuery q) {

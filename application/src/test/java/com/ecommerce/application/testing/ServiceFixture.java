@@ -8,6 +8,7 @@ import com.ecommerce.application.point.service.ChargePointService;
 import com.ecommerce.application.point.service.GetPointBalanceService;
 import com.ecommerce.application.point.service.GetPointHistoryService;
 import com.ecommerce.application.shared.GuardedUnitOfWork;
+import com.ecommerce.application.shared.IdempotencyRetention;
 import com.ecommerce.application.stock.port.in.ItemView;
 import com.ecommerce.application.stock.port.in.RegisterItemCommand;
 import com.ecommerce.application.stock.service.GetItemService;
@@ -20,24 +21,24 @@ import com.ecommerce.application.user.service.RegisterUserService;
 import com.ecommerce.domain.shared.Limits;
 import com.ecommerce.domain.user.Actor;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
-/** Every service wired to one in-memory store, one recording lock and a fixed clock. */
+/** Every service wired to one in-memory store, one recording lock and a clock that moves only when told. */
 public class ServiceFixture {
 
     public static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123456Z");
     public static final Instant NOW_STORED = Instant.parse("2026-11-25T10:15:30Z");
     public static final Duration WAIT = Duration.ofMillis(1234);
+    public static final Duration RETENTION = Duration.ofHours(24);
     /** Tests of business outcomes act as an administrator; {@code AccessRulesTest} covers who may act. */
     public static final Actor ADMIN = Actor.admin(0);
 
     public final InMemoryStore store = new InMemoryStore();
     public final RecordingLockPort lock = new RecordingLockPort(store);
-    public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    public final GuardedUnitOfWork unitOfWork = new GuardedUnitOfWork(lock, store, store, WAIT);
+    public final MutableClock clock = new MutableClock(NOW);
+    public final IdempotencyRetention retention = new IdempotencyRetention(clock, RETENTION);
+    public final GuardedUnitOfWork unitOfWork = new GuardedUnitOfWork(lock, store, store, retention, WAIT);
 
     public final RegisterUserService registerUser = new RegisterUserService(store, store, store);
     public final ChargePointService chargePoint = new ChargePointService(store, unitOfWork, clock);

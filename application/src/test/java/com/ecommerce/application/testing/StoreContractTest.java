@@ -63,6 +63,11 @@ public abstract class StoreContractTest {
     /** A whole second: the clock a subclass gives its stores. */
     public static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    /**
+     * A year before {@link #NOW}, when every other test's records are made: only the purge tests make records
+     * before it, so only they lose records to a purge up to it, even on a shared database.
+     */
+    protected static final Instant PURGE_CUTOFF = NOW.minus(Duration.ofDays(365));
 
     /** An id no store ever gives (auto-increment never gets there). */
     protected static final long UNKNOWN_ID = Long.MAX_VALUE;
@@ -554,7 +559,7 @@ public abstract class StoreContractTest {
             long orderId = orders.addOrder(Order.paid(userId, List.of(line(itemId, 10, 1)), NOW)).id();
             orders.addOrder(Order.paid(existingUser, List.of(line(existingItem, 10, 1)), NOW));
             points.addHistory(charge(existingUser, 10, 10, NOW));
-            idempotency.addClaim(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null));
+            idempotency.addClaim(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null, NOW));
             ids.addAll(List.of(userId, itemId, orderId));
             throw new WorkFailed();
         })).isInstanceOf(WorkFailed.class);
@@ -635,7 +640,7 @@ public abstract class StoreContractTest {
 
         assertThat(key).hasSize(64);
         assertThat(read(() -> idempotency.findRecord("charge", userId, key)))
-                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null));
+                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null, NOW));
     }
 
     @Test
@@ -657,7 +662,7 @@ public abstract class StoreContractTest {
         });
 
         assertThat(read(() -> idempotency.findRecord("order", userId, key)))
-                .contains(new IdempotencyRecord("order", userId, key, FINGERPRINT, 4_242L));
+                .contains(new IdempotencyRecord("order", userId, key, FINGERPRINT, 4_242L, NOW));
     }
 
     @Test
@@ -666,13 +671,13 @@ public abstract class StoreContractTest {
         String key = newKey();
 
         write(() -> {
-            idempotency.addClaim(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null));
+            idempotency.addClaim(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null, NOW));
             idempotency.updateResult("charge", userId, key, Limits.BALANCE_MAX);
             return null;
         });
 
         assertThat(read(() -> idempotency.findRecord("charge", userId, key)))
-                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, Limits.BALANCE_MAX));
+                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, Limits.BALANCE_MAX, NOW));
     }
 
     @Test
@@ -703,7 +708,7 @@ public abstract class StoreContractTest {
                 .hasMessageContaining(key);
 
         assertThat(read(() -> idempotency.findRecord("charge", userId, key)))
-                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, 10L));
+                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, 10L, NOW));
     }
 
     @Test
@@ -717,11 +722,11 @@ public abstract class StoreContractTest {
         claim("charge", otherUserId, key, OTHER_FINGERPRINT);
 
         assertThat(read(() -> idempotency.findRecord("charge", userId, key)))
-                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null));
+                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null, NOW));
         assertThat(read(() -> idempotency.findRecord("order", userId, key)))
-                .contains(new IdempotencyRecord("order", userId, key, OTHER_FINGERPRINT, null));
+                .contains(new IdempotencyRecord("order", userId, key, OTHER_FINGERPRINT, null, NOW));
         assertThat(read(() -> idempotency.findRecord("charge", otherUserId, key)))
-                .contains(new IdempotencyRecord("charge", otherUserId, key, OTHER_FINGERPRINT, null));
+                .contains(new IdempotencyRecord("charge", otherUserId, key, OTHER_FINGERPRINT, null, NOW));
         assertThat(read(() -> idempotency.findRecord("order", otherUserId, key))).isEmpty();
     }
 
@@ -735,9 +740,9 @@ public abstract class StoreContractTest {
         claim("charge", userId, upper, OTHER_FINGERPRINT);
 
         assertThat(read(() -> idempotency.findRecord("charge", userId, lower)))
-                .contains(new IdempotencyRecord("charge", userId, lower, FINGERPRINT, null));
+                .contains(new IdempotencyRecord("charge", userId, lower, FINGERPRINT, null, NOW));
         assertThat(read(() -> idempotency.findRecord("charge", userId, upper)))
-                .contains(new IdempotencyRecord("charge", userId, upper, OTHER_FINGERPRINT, null));
+                .contains(new IdempotencyRecord("charge", userId, upper, OTHER_FINGERPRINT, null, NOW));
     }
 
     @Test
@@ -746,14 +751,98 @@ public abstract class StoreContractTest {
         String key = newKey();
 
         assertThatThrownBy(() -> write(() -> {
-            idempotency.addClaim(new IdempotencyRecord("order", userId, key, FINGERPRINT, null));
+            idempotency.addClaim(new IdempotencyRecord("order", userId, key, FINGERPRINT, null, NOW));
             throw new WorkFailed();
         })).isInstanceOf(WorkFailed.class);
         assertThat(read(() -> idempotency.findRecord("order", userId, key))).isEmpty();
 
         claim("order", userId, key, OTHER_FINGERPRINT);
         assertThat(read(() -> idempotency.findRecord("order", userId, key)))
-                .contains(new IdempotencyRecord("order", userId, key, OTHER_FINGERPRINT, null));
+                .contains(new IdempotencyRecord("order", userId, key, OTHER_FINGERPRINT, null, NOW));
+    }
+
+    // --- expiry
+
+    @Test
+    void aRecordKeepsTheTimeItsKeyWasClaimed() {
+        long userId = newUser("claimer");
+        String key = newKey();
+        Instant claimedAt = NOW.minus(Duration.ofDays(3));
+
+        claimAt("charge", userId, key, FINGERPRINT, claimedAt);
+
+        assertThat(read(() -> idempotency.findRecord("charge", userId, key)))
+                .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, null, claimedAt));
+    }
+
+    @Test
+    void removeExpiredDeletesTheRecordOfTheKeyOnlyWhenItWasClaimedBeforeTheCutoff() {
+        long userId = newUser("claimer");
+        long otherUserId = newUser("other claimer");
+        String expired = newKey();
+        String atTheCutoff = newKey();
+        Instant cutoff = NOW.minus(Duration.ofDays(1));
+        claimAt("charge", userId, expired, FINGERPRINT, cutoff.minusSeconds(1));
+        claimAt("order", userId, expired, FINGERPRINT, cutoff.minusSeconds(1));
+        claimAt("charge", otherUserId, expired, FINGERPRINT, cutoff.minusSeconds(1));
+        claimAt("charge", userId, atTheCutoff, FINGERPRINT, cutoff);
+
+        assertThat(write(() -> idempotency.removeExpired("charge", userId, expired, cutoff))).isTrue();
+        assertThat(write(() -> idempotency.removeExpired("charge", userId, atTheCutoff, cutoff))).isFalse();
+        assertThat(write(() -> idempotency.removeExpired("charge", userId, newKey(), cutoff))).isFalse();
+
+        assertThat(read(() -> idempotency.findRecord("charge", userId, expired))).isEmpty();
+        assertThat(read(() -> idempotency.findRecord("order", userId, expired))).isPresent();
+        assertThat(read(() -> idempotency.findRecord("charge", otherUserId, expired))).isPresent();
+        assertThat(read(() -> idempotency.findRecord("charge", userId, atTheCutoff))).isPresent();
+    }
+
+    @Test
+    void aRemovedExpiredKeyCanBeClaimedAgain() {
+        long userId = newUser("claimer");
+        String key = newKey();
+        claimAt("charge", userId, key, FINGERPRINT, NOW.minus(Duration.ofDays(2)));
+
+        write(() -> idempotency.removeExpired("charge", userId, key, NOW.minus(Duration.ofDays(1))));
+        claim("charge", userId, key, OTHER_FINGERPRINT);
+
+        assertThat(read(() -> idempotency.findRecord("charge", userId, key)))
+                .contains(new IdempotencyRecord("charge", userId, key, OTHER_FINGERPRINT, null, NOW));
+    }
+
+    /**
+     * The database may be shared and is never cleaned, so the records of this test lie far in the past, before
+     * every other test's; other records that old can only be leftovers of an earlier run of this very test.
+     */
+    @Test
+    void purgeExpiredDeletesInBatchesOfAtMostTheLimitUntilNoneIsLeftAndKeepsTheLiveRecords() {
+        long userId = newUser("purged");
+        Instant cutoff = PURGE_CUTOFF;
+        List<String> expired = new ArrayList<>();
+        List<String> live = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            expired.add(newKey());
+            claimAt("charge", userId, expired.getLast(), FINGERPRINT, cutoff.minus(Duration.ofDays(7 - i)));
+        }
+        for (Instant at : List.of(cutoff, cutoff.plusSeconds(1), NOW)) {
+            live.add(newKey());
+            claimAt("order", userId, live.getLast(), FINGERPRINT, at);
+        }
+
+        List<Integer> batches = new ArrayList<>();
+        do {
+            batches.add(write(() -> idempotency.purgeExpired(cutoff, 3)));
+        } while (batches.getLast() == 3);
+
+        assertThat(batches.getFirst()).isEqualTo(3);
+        assertThat(batches.subList(0, batches.size() - 1)).allMatch(deleted -> deleted == 3);
+        assertThat(batches.getLast()).isLessThan(3);
+        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(expired.size());
+        assertThat(expired).allSatisfy(key ->
+                assertThat(read(() -> idempotency.findRecord("charge", userId, key))).isEmpty());
+        assertThat(live).allSatisfy(key ->
+                assertThat(read(() -> idempotency.findRecord("order", userId, key))).isPresent());
+        assertThat(write(() -> idempotency.purgeExpired(cutoff, 3))).isZero();
     }
 
     // --- helpers
@@ -878,8 +967,12 @@ public abstract class StoreContractTest {
     }
 
     private void claim(String scope, long userId, String key, String fingerprint) {
+        claimAt(scope, userId, key, fingerprint, NOW);
+    }
+
+    private void claimAt(String scope, long userId, String key, String fingerprint, Instant createdAt) {
         write(() -> {
-            idempotency.addClaim(new IdempotencyRecord(scope, userId, key, fingerprint, null));
+            idempotency.addClaim(new IdempotencyRecord(scope, userId, key, fingerprint, null, createdAt));
             return null;
         });
     }

@@ -56,7 +56,7 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    IdempotencyStoreAdapter idempotencyStore(EntityManager em, Clock clock) {
-        return new IdempotencyStoreAdapter(em, clock);
+    IdempotencyStoreAdapter idempotencyStore(EntityManager em) {
+        return new IdempotencyStoreAdapter(em);
     }
 }

@@ -10,6 +10,7 @@ import com.ecommerce.application.point.service.ChargePointService;
 import com.ecommerce.application.point.service.GetPointBalanceService;
 import com.ecommerce.application.point.service.GetPointHistoryService;
 import com.ecommerce.application.shared.GuardedUnitOfWork;
+import com.ecommerce.application.shared.IdempotencyRetention;
 import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
@@ -38,8 +39,8 @@ public class UseCaseConfiguration {
     /** Where every write of contended rows takes its locks, opens its transaction and is fenced. */
     @Bean
     GuardedUnitOfWork guardedUnitOfWork(LockPort lock, TransactionPort tx, IdempotencyStorePort idempotency,
-                                        LockProperties lockProperties) {
-        return new GuardedUnitOfWork(lock, tx, idempotency, lockProperties.waitTimeout());
+                                        IdempotencyRetention retention, LockProperties lockProperties) {
+        return new GuardedUnitOfWork(lock, tx, idempotency, retention, lockProperties.waitTimeout());
     }
 
     @Bean

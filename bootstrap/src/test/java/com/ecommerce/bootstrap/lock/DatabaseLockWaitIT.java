@@ -2,6 +2,7 @@ package com.ecommerce.bootstrap.lock;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.application.shared.GuardedUnitOfWork;
+import com.ecommerce.application.shared.IdempotencyRetention;
 import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.IntegrationTest;
@@ -37,11 +38,13 @@ class DatabaseLockWaitIT extends IntegrationTest {
     @Autowired
     IdempotencyStorePort idempotencyStore;
     @Autowired
+    IdempotencyRetention retention;
+    @Autowired
     DataSource dataSource;
 
     /** As every use case runs: locks, then the transaction, whose first statements lock the rows. */
     private <T> T locked(long userId, Duration wait, Supplier<T> work) {
-        return new GuardedUnitOfWork(lockPort, transactions, idempotencyStore, wait)
+        return new GuardedUnitOfWork(lockPort, transactions, idempotencyStore, retention, wait)
                 .run(List.of(LockKey.point(userId)), work);
     }
 

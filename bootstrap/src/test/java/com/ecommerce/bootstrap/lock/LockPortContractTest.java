@@ -3,6 +3,7 @@ package com.ecommerce.bootstrap.lock;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.shared.GuardedUnitOfWork;
+import com.ecommerce.application.shared.IdempotencyRetention;
 import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.Concurrently;
@@ -55,10 +56,12 @@ public abstract class LockPortContractTest extends IntegrationTest {
 
     @Autowired
     protected IdempotencyStorePort idempotencyStore;
+    @Autowired
+    protected IdempotencyRetention retention;
 
     /** Work in a transaction under the locks of {@code keys}, composed exactly as every use case runs it. */
     protected <T> T lockedTransaction(List<LockKey> keys, Duration wait, Supplier<T> work) {
-        return new GuardedUnitOfWork(lockPort, transactions, idempotencyStore, wait).run(keys, work);
+        return new GuardedUnitOfWork(lockPort, transactions, idempotencyStore, retention, wait).run(keys, work);
     }
 
     @Test

@@ -64,7 +64,7 @@ public class JpaTestApplication {
     }
 
     @Bean
-    IdempotencyStoreAdapter idempotencyStore(EntityManager em, Clock clock) {
-        return new IdempotencyStoreAdapter(em, clock);
+    IdempotencyStoreAdapter idempotencyStore(EntityManager em) {
+        return new IdempotencyStoreAdapter(em);
     }
 }

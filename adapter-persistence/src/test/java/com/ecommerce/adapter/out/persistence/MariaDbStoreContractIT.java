@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * bootstrap's ITs ({@code bash .ci/run} sets them for the local MariaDB). Without them this test fails; it is never
  * skipped.
  *
- * <p>It keeps to a database of its own on that server, {@value #DATABASE} (created if missing, never cleaned: the
- * contract's tests make their own rows), so that it neither disturbs nor depends on the other ITs. The Hibernate
+ * <p>It keeps to a database of its own on that server, {@value #DEFAULT_DATABASE} or the one named by
+ * {@code ECOMMERCE_IT_CONTRACT_DATABASE} (created if missing, never cleaned: the contract's tests make their own
+ * rows), so that it neither disturbs nor depends on the other ITs; checkouts tested at once on one server (whose
+ * migrations may differ) name one each. The Hibernate
  * dialect and the connector settings are those of bootstrap's {@code application-mariadb.yml}; with
  * {@code ECOMMERCE_IT_DB_PROFILE=mysql} the dialect is {@code application-mysql.yml}'s.
  */
@@ -24,7 +26,8 @@ class MariaDbStoreContractIT extends JpaStoreContractTest {
     static final String USERNAME = "ECOMMERCE_IT_DB_USERNAME";
     static final String PASSWORD = "ECOMMERCE_IT_DB_PASSWORD";
     static final String PROFILE = "ECOMMERCE_IT_DB_PROFILE";
-    static final String DATABASE = "orders_contract";
+    static final String DATABASE_VARIABLE = "ECOMMERCE_IT_CONTRACT_DATABASE";
+    static final String DEFAULT_DATABASE = "orders_contract";
 
     /** {@code jdbc:mysql://host[:port][/database][?parameters]} */
     private static final Pattern MYSQL_URL = Pattern.compile("(jdbc:(?:mysql|mariadb)://[^/?]+)(?:/[^?]*)?(?:\\?(.*))?");
@@ -56,7 +59,7 @@ class MariaDbStoreContractIT extends JpaStoreContractTest {
         registry.add(connector + "maintainTimeStats", () -> "false");
     }
 
-    /** {@code ECOMMERCE_IT_DB_URL} with its database replaced by {@value #DATABASE}, created if missing. */
+    /** {@code ECOMMERCE_IT_DB_URL} with its database replaced by the contract's own, created if missing. */
     static String databaseUrl() {
         String url = System.getenv(URL);
         if (url == null || url.isBlank()) {
@@ -64,9 +67,9 @@ class MariaDbStoreContractIT extends JpaStoreContractTest {
                     MariaDbStoreContractIT needs a real MariaDB 10.11+ (or MySQL 8) and found none: set
                     ECOMMERCE_IT_DB_URL (for example jdbc:mysql://127.0.0.1:3306/orders_it?createDatabaseIfNotExist=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true),
                     ECOMMERCE_IT_DB_USERNAME and ECOMMERCE_IT_DB_PASSWORD, as `bash .ci/run` does. The test uses its own
-                    database, %s, on that server.""".formatted(DATABASE));
+                    database, %s, on that server.""".formatted(database()));
         }
-        return withDatabase(url.strip(), DATABASE);
+        return withDatabase(url.strip(), database());
     }
 
     static String withDatabase(String url, String database) {
@@ -79,6 +82,17 @@ class MariaDbStoreContractIT extends JpaStoreContractTest {
             parameters = parameters.isEmpty() ? "createDatabaseIfNotExist=true" : parameters + "&createDatabaseIfNotExist=true";
         }
         return m.group(1) + "/" + database + "?" + parameters;
+    }
+
+    static String database() {
+        String database = env(DATABASE_VARIABLE, "").strip();
+        if (database.isEmpty()) {
+            return DEFAULT_DATABASE;
+        }
+        if (!database.matches("\\w{1,64}")) {
+            throw new IllegalStateException(DATABASE_VARIABLE + " must be a plain database name, not " + database);
+        }
+        return database;
     }
 
     private static String env(String name, String fallback) {

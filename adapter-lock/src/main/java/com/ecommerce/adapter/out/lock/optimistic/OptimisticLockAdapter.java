@@ -5,6 +5,7 @@ import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -22,6 +23,20 @@ import java.util.function.Supplier;
  * again, in a new transaction, after a jittered backoff; at most {@code maxAttempts} times and never past the wait
  * timeout. When attempts run out the last {@code CONCURRENT_UPDATE} reaches the client. Any other outcome, success
  * or failure, is final at once.
+ *
+ * <p>An interrupt during a backoff ends the retries at once, as an interrupted wait ends every other strategy: the
+ * interrupt flag is kept for whoever asked (a shutdown, a cancelled request), no further attempt runs, and the
+ * request fails with {@link LockTimeoutException} ({@code 503 LOCK_TIMEOUT}, nothing changed: the last attempt
+ * was rolled back), with the last conflict attached as suppressed.
+ *
+ * <p>Why a loop of our own and not Spring Framework 7's {@code org.springframework.core.retry.RetryTemplate} (this
+ * module may use Spring; only domain and application may not): the wait budget arrives with each call, while a
+ * {@code RetryPolicy}'s timeout is fixed when it is built, so every request would build a policy and a template;
+ * "full jitter" (a pause drawn from 0 to the ceiling) needs a {@code BackOff} of our own anyway; and the outcomes
+ * must leave as the port's own exceptions, while the template wraps them in its checked {@code RetryException} and,
+ * through {@code invoke}, turns an interrupted backoff into the last {@code CONCURRENT_UPDATE} (409) instead of the
+ * {@code LOCK_TIMEOUT} the other strategies answer, which only its listener callbacks could tell apart. That is more
+ * code than this loop, for the same behaviour, and an allocation or two more per request.
  */
 public class OptimisticLockAdapter implements LockStrategy {
 
@@ -54,7 +69,8 @@ public class OptimisticLockAdapter implements LockStrategy {
 
     @Override
     public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
-        long deadline = System.nanoTime() + waitTimeout.toNanos();
+        long begin = System.nanoTime();
+        long deadline = begin + waitTimeout.toNanos();
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
@@ -69,8 +85,16 @@ public class OptimisticLockAdapter implements LockStrategy {
                     exhausted.increment();
                     throw conflict;
                 }
+                try {
+                    backOff(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    metrics.timedOut(begin);
+                    LockTimeoutException timeout = new LockTimeoutException(keys.toString(), waitTimeout, interrupted);
+                    timeout.addSuppressed(conflict);
+                    throw timeout;
+                }
                 retries.increment();
-                sleep(pause);
             }
         }
     }
@@ -81,11 +105,11 @@ public class OptimisticLockAdapter implements LockStrategy {
         return ThreadLocalRandom.current().nextLong(ceiling + 1);
     }
 
-    private static void sleep(long nanos) {
-        try {
-            Thread.sleep(Duration.ofNanos(nanos));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A drawn pause may be zero, and a zero sleep need not notice an interrupt: the flag is checked first. */
+    private static void backOff(long nanos) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before the backoff");
         }
+        Thread.sleep(Duration.ofNanos(nanos));
     }
 }

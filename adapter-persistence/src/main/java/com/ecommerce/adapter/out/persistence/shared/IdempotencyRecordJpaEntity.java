@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** Written once by the request that claims the key; unique per (scope, user, key). */
+/**
+ * Written once by the request that claims the key; unique per (scope, user, key). A row's {@code created_at} never
+ * changes (a key claimed again after it expired is a new row, with a new id), so a row once seen expired stays
+ * expired. Expired rows are found through the index on {@code created_at} (migration V3) and deleted by id.
+ */
 @Entity
 @NamedQuery(name = IdempotencyRecordJpaEntity.FIND, query = "select r "
         + "from IdempotencyRecordJpaEntity r "
@@ -18,12 +22,22 @@ import java.time.Instant;
 @NamedQuery(name = IdempotencyRecordJpaEntity.COMPLETE, query = "update IdempotencyRecordJpaEntity r "
         + "set r.result = :result "
         + "where r.scope = :scope and r.userId = :userId and r.key = :key")
+@NamedQuery(name = IdempotencyRecordJpaEntity.EXPIRED_IDS, query = "select r.id "
+        + "from IdempotencyRecordJpaEntity r "
+        + "where r.createdAt < :createdBefore order by r.createdAt")
+@NamedQuery(name = IdempotencyRecordJpaEntity.DELETE_BY_IDS, query = "delete from IdempotencyRecordJpaEntity r "
+        + "where r.id in :ids")
+@NamedQuery(name = IdempotencyRecordJpaEntity.DELETE_EXPIRED_KEY, query = "delete from IdempotencyRecordJpaEntity r "
+        + "where r.scope = :scope and r.userId = :userId and r.key = :key and r.createdAt < :createdBefore")
 @Table(name = "idempotency_record")
 class IdempotencyRecordJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
     static final String FIND = "IdempotencyRecordJpaEntity.find";
     static final String COMPLETE = "IdempotencyRecordJpaEntity.complete";
+    static final String EXPIRED_IDS = "IdempotencyRecordJpaEntity.expiredIds";
+    static final String DELETE_BY_IDS = "IdempotencyRecordJpaEntity.deleteByIds";
+    static final String DELETE_EXPIRED_KEY = "IdempotencyRecordJpaEntity.deleteExpiredKey";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -76,6 +90,10 @@ class IdempotencyRecordJpaEntity {
 
     Long getResult() {
         return result;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
     }
 
     Long getId() {

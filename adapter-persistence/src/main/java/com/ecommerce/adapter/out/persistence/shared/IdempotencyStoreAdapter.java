@@ -1,6 +1,5 @@
 package com.ecommerce.adapter.out.persistence.shared;
 
-import com.ecommerce.application.shared.Timestamps;
 import com.ecommerce.application.shared.port.out.IdempotencyKeyTakenException;
 import com.ecommerce.application.shared.port.out.IdempotencyRecord;
 import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
@@ -8,19 +7,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.ConstraintViolationException;
 
-import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Idempotency records ({@code idempotency_record}) with JPA; the table's unique key decides who claimed first. */
 public class IdempotencyStoreAdapter implements IdempotencyStorePort {
 
-
     private final EntityManager em;
-    private final Clock clock;
 
-    public IdempotencyStoreAdapter(EntityManager em, Clock clock) {
+    public IdempotencyStoreAdapter(EntityManager em) {
         this.em = em;
-        this.clock = clock;
     }
 
     @Override
@@ -29,7 +26,7 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
                 .setParameter("scope", scope)
                 .setParameter("userId", userId).setParameter("key", key).getResultList().stream().findFirst()
                 .map(e -> new IdempotencyRecord(e.getScope(), e.getUserId(), e.getKey(), e.getFingerprint(),
-                        e.getResult()));
+                        e.getResult(), e.getCreatedAt()));
     }
 
     /**
@@ -40,7 +37,7 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
     public void addClaim(IdempotencyRecord claim) {
         try {
             em.persist(new IdempotencyRecordJpaEntity(claim.scope(), claim.userId(), claim.key(),
-                    claim.fingerprint(), Timestamps.now(clock)));
+                    claim.fingerprint(), claim.createdAt()));
             em.flush();
         } catch (ConstraintViolationException duplicate) {
             throw new IdempotencyKeyTakenException(claim.key(), duplicate);
@@ -60,5 +57,38 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
         if (updated != 1) {
             throw new IllegalStateException("no claim to complete for key " + key);
         }
+    }
+
+    /**
+     * By the unique key; a row claimed since the cutoff is kept. Under InnoDB the delete is a locking read, so it
+     * waits for a transaction that holds the row (a repeat that re-claimed the key and is still running) and then
+     * checks {@code created_at} on the committed row.
+     */
+    @Override
+    public boolean removeExpired(String scope, long userId, String key, Instant createdBefore) {
+        return em.createNamedQuery(IdempotencyRecordJpaEntity.DELETE_EXPIRED_KEY)
+                .setParameter("scope", scope).setParameter("userId", userId).setParameter("key", key)
+                .setParameter("createdBefore", createdBefore).executeUpdate() == 1;
+    }
+
+    /**
+     * Two statements in the caller's transaction. The ids come from a plain (non-locking) read of the
+     * {@code created_at} index, bounded by {@code limit}: it takes no lock, sees only committed rows (so never a
+     * claim in flight) and reads only the expired slice of the index, not the table. The delete is by primary key
+     * alone, so it locks just those rows (and, where a concurrent purge deleted one first, the gap it left), never a
+     * range of the {@code created_at} index: claims, which insert at the newest end of both indexes, do not wait for
+     * it. It needs no second look at {@code created_at}: a row's creation time never changes, and a key claimed
+     * again is a new row with a new id. Two purges that picked the same ids lock them in the same (primary-key)
+     * order: the second waits for the first, then deletes what is left, nothing.
+     */
+    @Override
+    public int purgeExpired(Instant createdBefore, int limit) {
+        List<Long> ids = em.createNamedQuery(IdempotencyRecordJpaEntity.EXPIRED_IDS, Long.class)
+                .setParameter("createdBefore", createdBefore).setMaxResults(limit).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createNamedQuery(IdempotencyRecordJpaEntity.DELETE_BY_IDS).setParameter("ids", ids)
+                .executeUpdate();
     }
 }
