@@ -135,9 +135,9 @@ public final class Nginx implements Endpoint, AutoCloseable {
                     """.formatted(dir.toAbsolutePath());
             copy = copy.substring(0, http + "http {".length()) + added.stripTrailing()
                     + copy.substring(http + "http {".length());
-            Path conf2 = dir.resolve("nginx.conf");
-            Files.writeString(conf2, copy);
-            return new TestCopy(conf2, dir.toAbsolutePath(), listen, listenWas, rewritten);
+            Path target = dir.resolve("nginx.conf");
+            Files.writeString(target, copy);
+            return new TestCopy(target, dir.toAbsolutePath(), listen, listenWas, rewritten);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
