@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 
-/** HTTP to the instances. Transport failures (an instance killed mid-request) come back as status 0. */
+/**
+ * HTTP to the instances (or to a proxy in front of them). Transport failures (an instance killed mid-request) come
+ * back as status 0.
+ */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,12 +67,12 @@ public final class Http {
     }
 
     /** A GET as an administrator. */
-    public static Response get(ServiceInstance to, String path) {
+    public static Response get(Endpoint to, String path) {
         return get(to, path, ADMIN);
     }
 
     /** A GET with the given {@code Authorization} header, or none when it is null. */
-    public static Response get(ServiceInstance to, String path, String authorization) {
+    public static Response get(Endpoint to, String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to.baseUrl() + path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -78,7 +81,7 @@ public final class Http {
     }
 
     /** A POST as an administrator, unless {@code headers} (name, value, ...) carry their own Authorization. */
-    public static Response post(ServiceInstance to, String path, String json, String... headers) {
+    public static Response post(Endpoint to, String path, String json, String... headers) {
         return postWith(to, path, json, ADMIN, headers);
     }
 
@@ -86,7 +89,7 @@ public final class Http {
      * A POST with the given {@code Authorization} header, or none when it is null; {@code headers} (name, value, ...)
      * replace the defaults, Content-Type included.
      */
-    public static Response postWith(ServiceInstance to, String path, String json, String authorization,
+    public static Response postWith(Endpoint to, String path, String json, String authorization,
                                     String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(to.baseUrl() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
@@ -99,7 +102,7 @@ public final class Http {
         return send(request);
     }
 
-    public static long newUser(ServiceInstance to, long balance) {
+    public static long newUser(Endpoint to, long balance) {
         Response created = post(to, "/api/v1/users", "{\"name\":\"system\"}");
         expect(created, 201);
         long userId = created.json().path("userId").asLong();
@@ -109,20 +112,20 @@ public final class Http {
         return userId;
     }
 
-    public static long newItem(ServiceInstance to, long price, long stock) {
+    public static long newItem(Endpoint to, long price, long stock) {
         Response created = post(to, "/api/v1/items", "{\"name\":\"item\",\"price\":" + price + ",\"stock\":" + stock + "}");
         expect(created, 201);
         return created.json().path("itemId").asLong();
     }
 
     /** A charge by the user themself. */
-    public static Response charge(ServiceInstance to, long userId, long amount) {
+    public static Response charge(Endpoint to, long userId, long amount) {
         return post(to, "/api/v1/users/" + userId + "/points/charge", "{\"amount\":" + amount + "}",
                 "Authorization", Tokens.bearer(Tokens.user(userId)));
     }
 
     /** An order by the buyer themself. */
-    public static Response order(ServiceInstance to, long userId, long itemId, int quantity) {
+    public static Response order(Endpoint to, long userId, long itemId, int quantity) {
         return post(to, "/api/v1/orders", "{\"userId\":" + userId + ",\"lines\":[{\"itemId\":" + itemId
                 + ",\"quantity\":" + quantity + "}]}", "Authorization", Tokens.bearer(Tokens.user(userId)));
     }

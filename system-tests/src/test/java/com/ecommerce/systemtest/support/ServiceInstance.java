@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * by its pid: gracefully ({@link #stop()}) or with SIGKILL ({@link #kill()}). Its output goes to a log file under
  * {@code target/system-tests}.
  */
-public final class ServiceInstance implements AutoCloseable {
+public final class ServiceInstance implements Endpoint, AutoCloseable {
 
     private final String name;
     private final int port;
@@ -36,24 +37,45 @@ public final class ServiceInstance implements AutoCloseable {
     /** Starts an instance; {@code properties} become {@code --key=value} arguments. Does not wait for it. */
     public static ServiceInstance start(String name, Map<String, String> properties) {
         int port = SystemEnv.freePort();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
+                "--spring.datasource.url=" + SystemEnv.dbUrl(),
+                "--spring.datasource.username=" + SystemEnv.dbUsername(),
+                "--spring.datasource.password=" + SystemEnv.dbPassword(),
+                "--spring.datasource.hikari.maximum-pool-size=10"));
+        Tokens.instanceProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return launch(name, port, arguments, null);
+    }
+
+    /**
+     * Starts an instance configured the way a container of the image is: by its environment only, no arguments, no
+     * variable of this JVM's environment but {@code PATH}. The port is a free one, given as {@code SERVER_PORT} (the
+     * variable the image sets). Does not wait for it.
+     */
+    public static ServiceInstance startWithEnvironment(String name, Map<String, String> environment) {
+        int port = SystemEnv.freePort();
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        return launch(name, port, List.of(), env);
+    }
+
+    private static ServiceInstance launch(String name, int port, List<String> arguments, Map<String, String> env) {
         Path log = SystemEnv.workDir().resolve(name + "-" + port + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // small and quick to start by default; the benchmark asks for the full JIT with service.jvm.options
         command.addAll(List.of(System.getProperty("service.jvm.options",
                 "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").split(" ")));
-        command.addAll(List.of("-jar", SystemEnv.serviceJar().toString(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + SystemEnv.dbUrl(),
-                "--spring.datasource.username=" + SystemEnv.dbUsername(),
-                "--spring.datasource.password=" + SystemEnv.dbPassword(),
-                "--spring.datasource.hikari.maximum-pool-size=10"));
-        Tokens.instanceProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.addAll(List.of("-jar", SystemEnv.serviceJar().toString()));
+        command.addAll(arguments);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new ServiceInstance(name, port, process, log);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (env != null) {
+                builder.environment().clear();
+                builder.environment().putAll(env);
+            }
+            return new ServiceInstance(name, port, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,8 +116,13 @@ public final class ServiceInstance implements AutoCloseable {
         }
     }
 
+    @Override
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String name() {
