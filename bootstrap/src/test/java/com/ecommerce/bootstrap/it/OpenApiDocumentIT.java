@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiDocumentIT extends IntegrationTest {
 
+    /** An id no test creates, so that the probes meet no data other tests left in this context. */
+    private static final String UNKNOWN_ID = "987654321";
     static final Path COMMITTED = Path.of("..", "docs", "openapi.json");
     static final Path SERVED = Path.of("target", "openapi", "openapi.json");
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -96,17 +98,18 @@ class OpenApiDocumentIT extends IntegrationTest {
             List<HttpRequest.Builder> probes = new ArrayList<>();
             probes.add(request(method, path.replaceAll("\\{[^}]+}", "not-a-number") + "?page=-1", "{}",
                     "application/json"));
-            probes.add(request(method, path.replaceAll("\\{[^}]+}", "1") + "?size=101", "{}", "application/json"));
+            probes.add(request(method, path.replaceAll("\\{[^}]+}", UNKNOWN_ID) + "?size=101", "{}",
+                    "application/json"));
             if (method.equals("POST")) {
-                probes.add(request(method, path.replaceAll("\\{[^}]+}", "1"), "amount=1", "text/plain"));
-                probes.add(request(method, path.replaceAll("\\{[^}]+}", "1"),
+                probes.add(request(method, path.replaceAll("\\{[^}]+}", UNKNOWN_ID), "amount=1", "text/plain"));
+                probes.add(request(method, path.replaceAll("\\{[^}]+}", UNKNOWN_ID),
                         "{\"name\":\"" + "x".repeat(70_000) + "\"}", "application/json"));
             }
             for (HttpRequest.Builder probe : probes) {
                 Response response = api.send(probe);
                 JsonNode documented = op.path("responses").path(String.valueOf(response.status()));
-                boolean codeDocumented = documented.path("content").path("application/problem+json")
-                        .path("examples").has(response.code());
+                boolean codeDocumented = response.status() < 300 || documented.path("content")
+                        .path("application/problem+json").path("examples").has(response.code());
                 if (documented.isMissingNode() || !codeDocumented) {
                     undocumented.add(label + " answered " + response);
                 }
