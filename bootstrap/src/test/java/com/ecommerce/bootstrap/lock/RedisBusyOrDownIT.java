@@ -69,7 +69,7 @@ class RedisBusyOrDownIT {
         RedissonClient spinner = client(address, new LockProperties.Redis("127.0.0.1", 6379, List.of(),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 0, Duration.ofMillis(100)));
         CompletableFuture<Object> spin = spinner.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, SPIN,
-                RScript.ReturnType.INTEGER, List.of(), "1500000").toCompletableFuture();
+                RScript.ReturnType.LONG, List.of(), "1500000").toCompletableFuture();
         Thread.sleep(100);
         long start = System.nanoTime();
         String ran = adapter.withLocks(List.of(key), Duration.ofSeconds(5), () -> "ran");

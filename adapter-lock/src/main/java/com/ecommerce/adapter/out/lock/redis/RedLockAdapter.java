@@ -6,10 +6,7 @@ import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.lock.LockUnavailableException;
-import org.redisson.RedissonRedLock;
-import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,19 +16,17 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * RedLock: each key is locked on a majority of N independent Redis masters, with Redisson's
- * {@link RedissonRedLock}. Redisson deprecated it in favour of plain {@code RLock} on a replicated deployment,
- * but it is still the quorum algorithm over independent masters that this strategy is about, so it is used
- * deliberately. Keys are taken one after another in key order, each as its own quorum lock (a single RedLock
- * over all keys would accept a majority of (node, key) pairs, which is not a majority per key).
+ * RedLock: each key is locked on a majority of N independent Redis masters, by a {@link QuorumLock} over one plain
+ * Redisson {@code RLock} per master (Redisson's own {@code RedissonRedLock} is deprecated; {@link QuorumLock} says
+ * why the quorum is counted here). Keys are taken one after another in key order, each as its own quorum lock (one
+ * quorum over all keys would accept a majority of (node, key) pairs, which is not a majority per key).
  *
  * <p>When a key cannot be had, the nodes are probed: fewer than a quorum reachable is {@code LOCK_UNAVAILABLE}
- * (the lock service cannot grant locks), otherwise {@code LOCK_TIMEOUT} (someone else holds it).
+ * (the lock service cannot grant locks), otherwise the round is retried while the wait lasts, then
+ * {@code LOCK_TIMEOUT} (someone else holds it).
  */
-@SuppressWarnings("deprecation")
 public class RedLockAdapter extends AbstractLockAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedLockAdapter.class);
@@ -44,24 +39,6 @@ public class RedLockAdapter extends AbstractLockAdapter {
     private volatile long lastProbeNanos = System.nanoTime() - PROBE_EVERY_NANOS;
     private volatile List<RedissonClient> lastLive;
     private final Object probing = new Object();
-
-    /**
-     * A RedLock over the masters believed alive that still demands a quorum of <em>all</em> N masters (Redisson's
-     * own asks for a majority of the locks it is given, which over fewer live nodes would be less than N/2+1).
-     */
-    private static final class QuorumRedLock extends RedissonRedLock {
-        private final int quorum;
-
-        QuorumRedLock(int quorum, RLock... locks) {
-            super(locks);
-            this.quorum = quorum;
-        }
-
-        @Override
-        protected int minLocksAmount(List<RLock> locks) {
-            return quorum;
-        }
-    }
 
     public RedLockAdapter(List<RedissonClient> nodes, Duration leaseTime, LockMetrics metrics) {
         super(metrics);
@@ -84,14 +61,12 @@ public class RedLockAdapter extends AbstractLockAdapter {
     protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
         List<RedissonClient> live = liveNodesOrFail();
         long deadline = System.nanoTime() + waitTimeout.toNanos();
-        Deque<RLock[]> held = new ArrayDeque<>();
+        Deque<QuorumLock> held = new ArrayDeque<>();
         for (LockKey key : ordered) {
-            RLock[] perNode = live.stream()
-                    .map(node -> node.getLock(RedissonClients.KEY_PREFIX + key.asString())).toArray(RLock[]::new);
-            RedissonRedLock redLock = new QuorumRedLock(quorum, perNode);
-            while (!tryLock(redLock, deadline)) {
-                // A quorum that answers is busy, not down: try again while the wait lasts. (RedissonRedLock gives
-                // up early when too many nodes fail a command, for example a reply that came late under load.)
+            String name = RedissonClients.KEY_PREFIX + key.asString();
+            QuorumLock lock = new QuorumLock(live.stream().map(node -> node.getLock(name)).toList(), quorum, leaseTime);
+            while (!lock.tryAcquire(deadline, perNodeWait(deadline, live.size()))) {
+                // A quorum that answers is busy or held by someone else, not down: try again while the wait lasts.
                 lastLive = probe(nodes);
                 lastProbeNanos = System.nanoTime();
                 int reachable = lastLive.size();
@@ -105,58 +80,32 @@ public class RedLockAdapter extends AbstractLockAdapter {
                     throw new LockTimeoutException(ordered.toString(), waitTimeout);
                 }
             }
-            held.push(perNode);
+            held.push(lock);
         }
         return () -> releaseAll(held);
     }
 
-    private boolean tryLock(RedissonRedLock redLock, long deadline) {
-        long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
-        if (remainingMs <= 0) {
-            return false;
-        }
-        try {
-            return redLock.tryLock(remainingMs, leaseTime.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (RedisException e) {
-            return false;
-        }
+    /**
+     * What one master may be waited for in a round: an equal share of what is left of the wait (as Redisson's
+     * RedLock did), so that a master held by someone else cannot use up the whole wait of a round.
+     */
+    private static Duration perNodeWait(long deadline, int masters) {
+        return Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000 / masters));
     }
 
     /**
-     * Releases each quorum lock. RedissonRedLock's unlock ignores nodes where the lock is gone, so a lost lock
-     * (held on fewer than a quorum of nodes by now) is detected here first, for the metric and the log.
+     * Releases each quorum lock (its masters at once); one that fewer than a quorum of masters still held for us had
+     * expired before its release: counted as lost and logged.
      */
-    private void releaseAll(Deque<RLock[]> held) {
+    private void releaseAll(Deque<QuorumLock> held) {
         while (!held.isEmpty()) {
-            RLock[] perNode = held.pop();
-            if (heldOn(perNode) < quorum) {
+            QuorumLock lock = held.pop();
+            if (lock.release() < lock.quorum()) {
                 metrics.lost();
                 log.warn("RedLock on {} expired before release (lease {}); the version check guarded the writes",
-                        perNode[0].getName(), leaseTime);
-            }
-            try {
-                new QuorumRedLock(quorum, perNode).unlock();
-            } catch (RedisException | IllegalMonitorStateException e) {
-                log.warn("Could not release a RedLock ({}); its lease ends it", e.getMessage());
+                        lock.name(), leaseTime);
             }
         }
-    }
-
-    private static int heldOn(RLock[] perNode) {
-        int held = 0;
-        for (RLock lock : perNode) {
-            try {
-                if (lock.isHeldByCurrentThread()) {
-                    held++;
-                }
-            } catch (RedisException e) {
-                // an unreachable node does not hold it for us
-            }
-        }
-        return held;
     }
 
     /**

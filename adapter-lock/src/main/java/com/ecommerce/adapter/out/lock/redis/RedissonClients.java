@@ -4,6 +4,7 @@ import com.ecommerce.adapter.out.lock.support.LockProperties;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ public final class RedissonClients {
                 .setTimeout((int) tuning.timeout().toMillis())
                 .setConnectTimeout((int) tuning.connectTimeout().toMillis())
                 .setRetryAttempts(tuning.retryAttempts())
-                .setRetryInterval((int) tuning.retryInterval().toMillis())
+                .setRetryDelay(new ConstantDelay(tuning.retryInterval()))
                 .setConnectionMinimumIdleSize(4)
                 .setConnectionPoolSize(64)
                 .setSubscriptionConnectionMinimumIdleSize(1)
