@@ -2,10 +2,7 @@ package com.ecommerce.benchmark;
 
 import com.ecommerce.benchmark.LoadGenerator.Result;
 import com.ecommerce.systemtest.support.Database;
-import com.ecommerce.systemtest.support.RedisServer;
 import com.ecommerce.systemtest.support.ServiceInstance;
-import com.ecommerce.systemtest.support.SystemEnv;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -22,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +69,7 @@ class BenchmarkIT {
      * {@code runsOnBurstInstances}: the runs reuse the two-instance burst instances instead of two of their own
      * (quick mode: three service start-ups per strategy instead of five).
      */
-    private record Settings(String mode, Duration jit, Duration warmup, Duration measure, Duration baseline,
+    record Settings(String mode, Duration jit, Duration warmup, Duration measure, Duration baseline,
                             int lostThreads, int lostEach, int deadlockThreads, int deadlockEach,
                             boolean runsOnBurstInstances, int abBlocks) {
         static Settings of(String mode, String jit, String measure) {
@@ -226,29 +222,8 @@ class BenchmarkIT {
     private StrategyResult runStrategy(String strategy, Settings settings, double ceiling, long databasePid)
             throws Exception {
         Database.recreate();
-        List<RedisServer> masters = new ArrayList<>();
-        TestingServer zookeeper = null;
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("spring.profiles.active", SystemEnv.dbProfile() + ",lock-" + strategy);
-        props.put("logging.level.root", "warn");
-        switch (strategy) {
-            case "redis" -> {
-                props.put("spring.data.redis.host", System.getenv().getOrDefault("ECOMMERCE_IT_REDIS_HOST", "127.0.0.1"));
-                props.put("spring.data.redis.port", System.getenv().getOrDefault("ECOMMERCE_IT_REDIS_PORT", "6379"));
-            }
-            case "redlock" -> {
-                for (int i = 0; i < 3; i++) {
-                    masters.add(new RedisServer());
-                }
-                props.put("ecommerce.lock.redis.addresses",
-                        masters.stream().map(RedisServer::address).collect(Collectors.joining(",")));
-            }
-            case "zookeeper" -> {
-                zookeeper = new TestingServer(true);
-                props.put("ecommerce.lock.zookeeper.connect-string", zookeeper.getConnectString());
-            }
-            default -> { }
-        }
+        StrategyServices services = new StrategyServices(strategy);
+        Map<String, String> props = services.properties();
         // the bursts run with the service's default lock wait; the runs with a long one, so that 64 clients on one
         // hot row measure throughput rather than time-outs
         Map<String, String> runProps = new LinkedHashMap<>(props);
@@ -292,10 +267,7 @@ class BenchmarkIT {
             return new StrategyResult(runs, bursts, curve, ab);
         } finally {
             all.forEach(ServiceInstance::stop);
-            masters.forEach(RedisServer::close);
-            if (zookeeper != null) {
-                zookeeper.close();
-            }
+            services.close();
         }
     }
 

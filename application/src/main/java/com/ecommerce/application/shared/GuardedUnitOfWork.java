@@ -8,6 +8,7 @@ import com.ecommerce.domain.lock.LockPort;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -42,7 +43,7 @@ public final class GuardedUnitOfWork {
 
     /** Runs {@code work} under the locks of {@code keys}, in one transaction. */
     public <R> R run(Collection<LockKey> keys, Supplier<R> work) {
-        return locked(LockKey.sortedDistinct(keys), Idempotency.Claim.none(), work);
+        return runLocked(keys, lockWait, IdempotencyClaim.none(), work);
     }
 
     /**
@@ -61,20 +62,43 @@ public final class GuardedUnitOfWork {
     public <P, R> R run(Collection<LockKey> keys, IdempotentRequest<R> request, Supplier<P> beforeLocks,
                         Function<P, R> work) {
         List<LockKey> ordered = LockKey.sortedDistinct(keys);
-        return idempotency.run(request, claim -> {
-            P prepared = beforeLocks.get();
-            return locked(ordered, claim, () -> work.apply(prepared));
-        });
+        return runClaimed(request, beforeLocks,
+                (prepared, claim) -> runLocked(ordered, lockWait, claim, () -> work.apply(prepared)));
     }
 
-    private <R> R locked(List<LockKey> ordered, Idempotency.Claim<R> claim, Supplier<R> work) {
-        long deadline = System.nanoTime() + lockWait.toNanos();
-        return lockPort.withLocks(ordered, lockWait, () -> transactionPort.inTransaction(() -> {
+    /**
+     * The first two steps of {@link #run(Collection, IdempotentRequest, Supplier, Function)}, the replay check and
+     * the step before the locks, then {@code proceed} with the prepared value and the request's claim. For work that
+     * is placed under its locks by someone else (order combining, where one request locks and places a batch):
+     * {@code proceed} must see to it that the claim is run inside the transaction of {@link #runLocked}, before the
+     * work's first write and after its last. A claim that fails with
+     * {@link com.ecommerce.application.shared.port.out.IdempotencyKeyTakenException} out of {@code proceed} is
+     * answered by the first request's replay, as in {@code run}.
+     */
+    public <P, R> R runClaimed(IdempotentRequest<R> request, Supplier<P> beforeLocks,
+                               BiFunction<P, IdempotencyClaim<R>, R> proceed) {
+        return idempotency.run(request, claim -> proceed.apply(beforeLocks.get(), claim));
+    }
+
+    /**
+     * Steps 2 to 4 for {@code keys} within {@code wait} (not the configured lock wait: a request that has already
+     * waited in a queue of its own brings what is left of it): lock, open the transaction, run {@code claim} around
+     * {@code work}, commit, release.
+     */
+    public <R> R runLocked(Collection<LockKey> keys, Duration wait, IdempotencyClaim<R> claim, Supplier<R> work) {
+        List<LockKey> ordered = LockKey.sortedDistinct(keys);
+        long deadline = System.nanoTime() + wait.toNanos();
+        return lockPort.withLocks(ordered, wait, () -> transactionPort.inTransaction(() -> {
             lockPort.lockInTransaction(ordered, Duration.ofNanos(deadline - System.nanoTime()));
             claim.claim();
             R result = work.get();
             claim.complete(result);
             return result;
         }));
+    }
+
+    /** How long a request may wait for its locks ({@code ecommerce.lock.wait-timeout}). */
+    public Duration lockWait() {
+        return lockWait;
     }
 }

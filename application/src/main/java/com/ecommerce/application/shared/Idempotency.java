@@ -41,30 +41,9 @@ final class Idempotency {
         this.retention = retention;
     }
 
-    /** The claim of one request, run by the unit of work inside its transaction; a no-op without a key. */
-    interface Claim<R> {
-        /** Before the work's first write. */
-        void claim();
-
-        /** After the work's last write. */
-        void complete(R result);
-
-        static <R> Claim<R> none() {
-            return new Claim<>() {
-                @Override
-                public void claim() {
-                }
-
-                @Override
-                public void complete(R result) {
-                }
-            };
-        }
-    }
-
-    <R> R run(IdempotentRequest<R> request, Function<Claim<R>, R> work) {
+    <R> R run(IdempotentRequest<R> request, Function<IdempotencyClaim<R>, R> work) {
         if (request.key() == null) {
-            return work.apply(Claim.none());
+            return work.apply(IdempotencyClaim.none());
         }
         String fingerprint = digest(request.fingerprint());
         Instant cutoff = retention.cutoff();
@@ -84,7 +63,7 @@ final class Idempotency {
         }
     }
 
-    private final class KeyedClaim<R> implements Claim<R> {
+    private final class KeyedClaim<R> implements IdempotencyClaim<R> {
         private final IdempotentRequest<R> request;
         private final String fingerprint;
 

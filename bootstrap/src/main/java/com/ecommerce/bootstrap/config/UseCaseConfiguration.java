@@ -22,6 +22,8 @@ import com.ecommerce.application.user.port.out.UserStorePort;
 import com.ecommerce.application.user.service.GetUserService;
 import com.ecommerce.application.user.service.RegisterUserService;
 import com.ecommerce.domain.lock.LockPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +31,7 @@ import java.time.Clock;
 
 /** The use cases are plain Java; they are wired here, explicitly, to whatever adapters the profiles chose. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrderCombiningProperties.class)
 public class UseCaseConfiguration {
 
     @Bean
@@ -88,10 +91,13 @@ public class UseCaseConfiguration {
         return new RestockItemService(items, unitOfWork);
     }
 
+    /** Orders, combined per item set unless {@code ecommerce.order.combining.enabled} is false. */
     @Bean
     PlaceOrderService placeOrderService(UserStorePort users, ItemStorePort items, PointStorePort points,
-                                        OrderStorePort orders, GuardedUnitOfWork unitOfWork, Clock clock) {
-        return new PlaceOrderService(new PlaceOrderService.Stores(users, items, points, orders), unitOfWork, clock);
+                                        OrderStorePort orders, GuardedUnitOfWork unitOfWork, Clock clock,
+                                        OrderCombiningProperties combining, MeterRegistry registry) {
+        return new PlaceOrderService(new PlaceOrderService.Stores(users, items, points, orders), unitOfWork, clock,
+                combining.combining(), new OrderBatchMetrics(registry));
     }
 
     @Bean

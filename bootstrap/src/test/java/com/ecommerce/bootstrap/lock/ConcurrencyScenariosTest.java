@@ -10,6 +10,9 @@ import com.ecommerce.bootstrap.support.Concurrently.Outcome;
 import com.ecommerce.bootstrap.support.IntegrationTest;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.shared.DomainException;
+import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,6 +37,8 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
     ChargePointUseCase chargePoint;
     @Autowired
     PlaceOrderUseCase placeOrder;
+    @Autowired
+    MeterRegistry meters;
 
     /**
      * Whether the strategy excludes concurrent writers. Without exclusion ({@code lock-optimistic}) a request may
@@ -200,5 +205,110 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         assertThat(count("select count(*) from orders where user_id = ?", userId)).isEqualTo(paid);
         report("30 orders of 1,000 on a balance of 10,000", outcomes, "balance " + balance(userId)
                 + ", history sum " + historySum(userId) + ", stock " + stock(itemId) + ", orders " + paid);
+    }
+
+    /** Batches of more than one order placed so far by this instance (order combining's size classes). */
+    private double combinedBatches() {
+        return meters.find("ecommerce.order.batches").counters().stream()
+                .filter(counter -> !"1".equals(counter.getId().getTag("size")))
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private double placedInBatches() {
+        return meters.get("ecommerce.order.batch.orders").tag("outcome", "placed").counter().count();
+    }
+
+    /**
+     * Order combining in the middle of everything at once: 60 orders for a hot item with 30 units (some buyers
+     * twice, some who cannot pay), 20 charges of the same buyers, and 20 multi-item orders of the hot item and
+     * another, half listing them the other way round. The hot item's last units sell exactly once, every balance is
+     * exactly its charges minus its orders, nothing deadlocks, and some orders really were placed in batches.
+     */
+    @Test
+    void aCombinedHotSale_withChargesAndMultiItemOrdersAlongside_endsExact() {
+        long hot = api.newItem(100, 30);
+        long other = api.newItem(10, 1_000);
+        long[] buyers = LongStream.range(0, 40).map(i -> api.newUserWithBalance(i % 5 == 4 ? 50 : 1_000)).toArray();
+        double batchesBefore = combinedBatches();
+        double placedBefore = placedInBatches();
+
+        List<Outcome<Object>> results = race(100, i -> {
+            long buyer = buyers[i % 40];
+            if (i < 60) {
+                return placeOrder.placeOrder(ADMIN,
+                        new PlaceOrderCommand(buyer, List.of(new PlaceOrderCommand.Line(hot, 1)), null));
+            }
+            if (i < 80) {
+                return chargePoint.charge(ADMIN, new ChargePointCommand(buyer, 10, null));
+            }
+            return placeOrder.placeOrder(ADMIN, new PlaceOrderCommand(buyer, i % 2 == 0
+                    ? List.of(new PlaceOrderCommand.Line(hot, 1), new PlaceOrderCommand.Line(other, 1))
+                    : List.of(new PlaceOrderCommand.Line(other, 1), new PlaceOrderCommand.Line(hot, 1)), null));
+        });
+        Map<String, Integer> outcomes = tally(results);
+
+        assertThat(outcomes.keySet()).as("no lock timeout, no deadlock: every request ended on its merits")
+                .isSubsetOf("OK", "OUT_OF_STOCK", "INSUFFICIENT_POINTS", "CONCURRENT_UPDATE");
+        if (excludesWriters()) {
+            assertThat(outcomes).doesNotContainKey("CONCURRENT_UPDATE");
+            assertThat(stock(hot)).as("the last units sold exactly once").isZero();
+        }
+        long hotSold = count("select count(*) from order_line where item_id = ?", hot);
+        long otherSold = count("select count(*) from order_line where item_id = ?", other);
+        assertThat(stock(hot)).isEqualTo(30 - hotSold).isNotNegative();
+        assertThat(stock(other)).isEqualTo(1_000 - otherSold);
+        long orders = count("select count(*) from orders o where exists (select 1 from order_line l "
+                + "where l.order_id = o.id and l.item_id = ?)", hot);
+        long charges = 0;
+        for (int b = 0; b < buyers.length; b++) {
+            long buyer = buyers[b];
+            long funded = b % 5 == 4 ? 50 : 1_000;
+            long charged = count("select count(*) from point_history where user_id = ? and type = 'CHARGE'", buyer) - 1;
+            long spent = count("select coalesce(sum(total_amount), 0) from orders where user_id = ?", buyer);
+            assertThat(balance(buyer)).as("balance of " + buyer).isEqualTo(funded + 10 * charged - spent)
+                    .isEqualTo(historySum(buyer)).isNotNegative();
+            charges += charged;
+        }
+        assertThat(ok(outcomes)).isEqualTo(orders + charges);
+        assertThat(combinedBatches() - batchesBefore).as("orders placed in batches of more than one").isPositive();
+        assertThat(placedInBatches() - placedBefore).isEqualTo(orders);
+        report("60 x hot + 20 charges + 20 x [hot, other]", outcomes, "hot stock " + stock(hot) + ", orders "
+                + orders + ", batches of 2+ " + (combinedBatches() - batchesBefore));
+    }
+
+    /**
+     * The same keyed order sent three times at once by each of 20 buyers: with combining, repeats can meet in one
+     * batch; each buyer still orders and pays once, and all three answers carry the one order.
+     */
+    @Test
+    void idempotentRepeatsMeetingInOneBatch_orderAndPayOnce() {
+        long itemId = api.newItem(100, 1_000);
+        long[] buyers = LongStream.range(0, 20).map(i -> api.newUserWithBalance(1_000)).toArray();
+
+        List<Outcome<Order>> results = race(60, i -> placeOrder.placeOrder(ADMIN, new PlaceOrderCommand(
+                buyers[i % 20], List.of(new PlaceOrderCommand.Line(itemId, 1)), new IdempotencyKey("repeat-" + i % 20))));
+        Map<String, Integer> outcomes = tally(results);
+
+        if (excludesWriters()) {
+            assertOutcomes(outcomes, Map.of("OK", 60));
+        }
+        long placed = count("select count(*) from orders o join order_line l on l.order_id = o.id where l.item_id = ?",
+                itemId);
+        assertThat(placed).isLessThanOrEqualTo(20);
+        assertThat(stock(itemId)).isEqualTo(1_000 - placed);
+        for (int b = 0; b < 20; b++) {
+            long buyer = buyers[b];
+            long ordersOfBuyer = count("select count(*) from orders where user_id = ?", buyer);
+            assertThat(ordersOfBuyer).as("orders of buyer " + buyer).isLessThanOrEqualTo(1);
+            assertThat(balance(buyer)).isEqualTo(1_000 - 100 * ordersOfBuyer).isEqualTo(historySum(buyer));
+            int index = b;
+            List<Long> answered = java.util.stream.IntStream.range(0, 60).filter(i -> i % 20 == index)
+                    .mapToObj(results::get).filter(Outcome::succeeded).map(o -> o.value().id()).distinct().toList();
+            assertThat(answered).as("the answers of buyer " + buyer).hasSizeLessThanOrEqualTo(1);
+            if (!answered.isEmpty()) {
+                assertThat(ordersOfBuyer).isEqualTo(1);
+            }
+        }
+        report("20 buyers x 3 repeats of one keyed order", outcomes, "orders " + placed + ", stock " + stock(itemId));
     }
 }

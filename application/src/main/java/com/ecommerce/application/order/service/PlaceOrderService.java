@@ -3,8 +3,10 @@ package com.ecommerce.application.order.service;
 import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
+import com.ecommerce.application.order.port.out.OrderBatchObserver;
 import com.ecommerce.application.order.port.out.OrderStorePort;
 import com.ecommerce.application.point.port.out.PointStorePort;
+import com.ecommerce.application.shared.Combiner;
 import com.ecommerce.application.shared.GuardedUnitOfWork;
 import com.ecommerce.application.shared.IdempotentRequest;
 import com.ecommerce.application.shared.NotFound;
@@ -12,6 +14,7 @@ import com.ecommerce.application.shared.Timestamps;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.application.user.port.out.UserStorePort;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.order.OrderLine;
 import com.ecommerce.domain.order.OrderPlacement;
@@ -32,6 +35,11 @@ import java.util.stream.Collectors;
  * never change. Then, under the locks of every item's stock and the buyer's balance, the domain's
  * {@link OrderPlacement} checks everything before anything is written, and the order, its history entry, the
  * balance and the stocks are written in that order (the hottest rows last), so a failure leaves nothing.
+ *
+ * <p>With {@link Combining combining} on (the default in the deployment), orders for the same items that arrive
+ * while one of them holds the locks wait in this instance's queue for those items and are placed together by the
+ * next one to lead, up to {@code maxBatchSize} per transaction ({@link OrderBatchRunner}): the locks, their hand-off
+ * and the commit are paid once per batch instead of once per order, and each order still gets its own answer.
  */
 public class PlaceOrderService implements PlaceOrderUseCase {
 
@@ -40,15 +48,48 @@ public class PlaceOrderService implements PlaceOrderUseCase {
     private final Stores stores;
     private final GuardedUnitOfWork unitOfWork;
     private final Clock clock;
+    /** Null when combining is off. */
+    private final Combiner<List<Long>, OrderBatchRunner.Pending, Order> combiner;
 
     /** The four stores an order touches. */
     public record Stores(UserStorePort users, ItemStorePort items, PointStorePort points, OrderStorePort orders) {
     }
 
+    /**
+     * Order combining: {@code enabled} or every order in a transaction of its own; {@code maxBatchSize}, at most
+     * this many orders in one transaction (1 to {@value #MAX_BATCH_SIZE_LIMIT}). How long an order may wait in the
+     * queue is its lock wait: past it, it leaves the queue with {@code LOCK_TIMEOUT}.
+     */
+    public record Combining(boolean enabled, int maxBatchSize) {
+
+        public static final Combining OFF = new Combining(false, 1);
+
+        public Combining {
+            if (maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE_LIMIT) {
+                throw new IllegalArgumentException("ecommerce.order.combining.max-batch-size must be 1 to "
+                        + MAX_BATCH_SIZE_LIMIT + ", got " + maxBatchSize);
+            }
+        }
+    }
+
+    /** A batch locks one balance per order; past a few hundred rows a batch holds more than it saves. */
+    public static final int MAX_BATCH_SIZE_LIMIT = 500;
+
+    /** Without combining: every order in a transaction of its own. */
     public PlaceOrderService(Stores stores, GuardedUnitOfWork unitOfWork, Clock clock) {
+        this(stores, unitOfWork, clock, Combining.OFF, OrderBatchObserver.NONE);
+    }
+
+    public PlaceOrderService(Stores stores, GuardedUnitOfWork unitOfWork, Clock clock, Combining combining,
+                             OrderBatchObserver observer) {
         this.stores = stores;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.combiner = combining.enabled()
+                ? new Combiner<>(combining.maxBatchSize(), new OrderBatchRunner(stores, unitOfWork, clock, observer),
+                        itemIds -> new LockTimeoutException(itemIds.stream().map(LockKey::itemStock).toList()
+                                .toString(), unitOfWork.lockWait()))
+                : null;
     }
 
     @Override
@@ -62,7 +103,15 @@ public class PlaceOrderService implements PlaceOrderUseCase {
         var request = new IdempotentRequest<>(IDEMPOTENCY_SCOPE, userId, command.idempotencyKey(),
                 command.fingerprint(), Order::id,
                 orderId -> stores.orders().findOrder(orderId).orElseThrow(() -> NotFound.order(orderId)));
-        return unitOfWork.run(keys, request, () -> priced(command), lines -> place(userId, lines));
+        if (combiner == null) {
+            return unitOfWork.run(keys, request, () -> priced(command),
+                    lines -> place(stores, clock, userId, lines));
+        }
+        List<Long> group = command.itemIds().stream().sorted().toList();
+        return unitOfWork.runClaimed(request, () -> priced(command), (lines, claim) -> combiner.submit(group,
+                new OrderBatchRunner.Pending(userId, lines, claim,
+                        command.idempotencyKey() == null ? null : command.idempotencyKey().value()),
+                System.nanoTime() + unitOfWork.lockWait().toNanos()));
     }
 
     /**
@@ -84,7 +133,7 @@ public class PlaceOrderService implements PlaceOrderUseCase {
     }
 
     /** Inside the locks: read the stocks and the balance, let the domain decide, then write. */
-    private Order place(long userId, List<OrderLine> lines) {
+    static Order place(Stores stores, Clock clock, long userId, List<OrderLine> lines) {
         Point buyer = stores.points().findPoint(userId).orElseThrow(() -> NotFound.user(userId));
         List<Long> itemIds = lines.stream().map(OrderLine::itemId).toList();
         List<ItemStock> stocks = stores.items().findStocks(itemIds);
