@@ -118,6 +118,11 @@ public class InMemoryStore implements UserStorePort, PointStorePort, ItemStorePo
     }
 
     @Override
+    public List<Point> findPoints(Collection<Long> userIds) {
+        return userIds.stream().distinct().map(this::findPoint).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public void addPoint(Point point) {
         points.put(point.userId(), new PointRow(point.balance(), 0));
     }
@@ -129,6 +134,11 @@ public class InMemoryStore implements UserStorePort, PointStorePort, ItemStorePo
             throw new ConcurrentUpdateException("point balance of user " + point.userId());
         }
         points.put(point.userId(), new PointRow(point.balance(), row.version() + 1));
+    }
+
+    @Override
+    public void updatePoints(List<Point> points) {
+        points.forEach(this::updatePoint);
     }
 
     /** Simulates another writer that changed the row behind the caller's back. */
@@ -148,6 +158,11 @@ public class InMemoryStore implements UserStorePort, PointStorePort, ItemStorePo
     public void addHistory(PointHistory entry) {
         history.add(new PointHistory(++sequence, entry.userId(), entry.type(), entry.amount(), entry.balanceAfter(),
                 entry.orderId(), entry.createdAt()));
+    }
+
+    @Override
+    public void addHistories(List<PointHistory> entries) {
+        entries.forEach(this::addHistory);
     }
 
     public List<PointHistory> allHistory() {

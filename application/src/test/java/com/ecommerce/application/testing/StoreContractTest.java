@@ -217,6 +217,75 @@ public abstract class StoreContractTest {
         assertThat(read(() -> points.findPoint(userId))).isEmpty();
     }
 
+    @Test
+    void findPointsReadsTheBalancesThatExistInOneCall() {
+        long first = newUserWithBalance(100);
+        long second = newUserWithBalance(250);
+        long without = newUser("no balance");
+
+        assertThat(read(() -> points.findPoints(List.of(second, without, first, UNKNOWN_ID))))
+                .map(StoreContractTest::values)
+                .containsExactlyInAnyOrder(new PointValues(first, 100, 0), new PointValues(second, 250, 0));
+        assertThat(read(() -> points.findPoints(List.of()))).isEmpty();
+    }
+
+    @Test
+    void updatePointsFencesEveryBalanceOnItsOwnAndWritesThemAll() {
+        long first = newUserWithBalance(100);
+        long second = newUserWithBalance(200);
+        long third = newUserWithBalance(300);
+
+        write(() -> {
+            points.updatePoints(List.of(Point.reconstitute(first, 10, 0), Point.reconstitute(second, 20, 0),
+                    Point.reconstitute(third, 30, 0)));
+            return null;
+        });
+
+        assertThat(read(() -> points.findPoints(List.of(first, second, third)))).map(StoreContractTest::values)
+                .containsExactlyInAnyOrder(new PointValues(first, 10, 1), new PointValues(second, 20, 1),
+                        new PointValues(third, 30, 1));
+    }
+
+    @Test
+    void updatePointsWithOneStaleVersionAmongThemThrowsAndTheTransactionChangesNothing() {
+        long first = newUserWithBalance(100);
+        long stale = newUserWithBalance(200);
+        long third = newUserWithBalance(300);
+        write(() -> {
+            points.updatePoint(Point.reconstitute(stale, 250, 0));
+            return null;
+        });
+
+        assertThatThrownBy(() -> write(() -> {
+            points.updatePoints(List.of(Point.reconstitute(first, 10, 0), Point.reconstitute(stale, 20, 0),
+                    Point.reconstitute(third, 30, 0)));
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining(String.valueOf(stale));
+
+        assertThat(read(() -> points.findPoints(List.of(first, stale, third)))).map(StoreContractTest::values)
+                .containsExactlyInAnyOrder(new PointValues(first, 100, 0), new PointValues(stale, 250, 1),
+                        new PointValues(third, 300, 0));
+    }
+
+    @Test
+    void addHistoriesAddsEveryEntryAsAddHistoryWould() {
+        long userId = newUserWithBalance(0);
+        long otherUserId = newUserWithBalance(0);
+        Order order = newOrder(userId, NOW, line(newItem("histories item", 300, 5), 300, 1));
+        PointHistory charged = charge(userId, 1_000, 1_000, NOW);
+        PointHistory used = new PointHistory(null, userId, PointTransactionType.USE, Points.of(300), Points.of(700),
+                order.id(), NOW.plus(Duration.ofHours(1)));
+        PointHistory other = charge(otherUserId, 5, 5, NOW.plus(Duration.ofDays(1)));
+
+        write(() -> {
+            points.addHistories(List.of(charged, other, used));
+            return null;
+        });
+
+        assertThat(historyPage(userId, 0, 10)).containsExactly(used, charged);
+        assertThat(historyPage(otherUserId, 0, 10)).containsExactly(other);
+    }
+
     // --- history
 
     @Test

@@ -13,6 +13,7 @@ import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.order.OrderLine;
 import com.ecommerce.domain.order.OrderPlacement;
 import com.ecommerce.domain.point.Point;
+import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.stock.ItemStock;
 
@@ -177,13 +178,15 @@ final class OrderBatchRunner implements Combiner.BatchRunner<OrderBatchRunner.Pe
             return;
         }
         Map<Long, Point> buyers = new HashMap<>();
+        stores.points().findPoints(members.stream().map(member -> member.item().userId()).distinct().toList())
+                .forEach(point -> buyers.put(point.userId(), point));
         Map<Long, Point> spent = new TreeMap<>(); // written in key order
+        List<PointHistory> history = new ArrayList<>(members.size());
         List<Combiner.Entry<Pending, Order>> placed = new ArrayList<>(members.size());
         Instant at = Timestamps.now(clock);
         for (Combiner.Entry<Pending, Order> member : members) {
             Pending order = member.item();
-            Point buyer = buyers.computeIfAbsent(order.userId(),
-                    userId -> stores.points().findPoint(userId).orElse(null));
+            Point buyer = buyers.get(order.userId());
             if (buyer == null) {
                 outcomes.put(member, NotFound.user(order.userId()));
                 continue;
@@ -202,7 +205,7 @@ final class OrderBatchRunner implements Combiner.BatchRunner<OrderBatchRunner.Pe
             }
             Order stored = stores.orders().addOrder(placement.order());
             placement.apply(stored).ifPresent(entry -> {
-                stores.points().addHistory(entry);
+                history.add(entry);
                 spent.put(buyer.userId(), buyer);
             });
             outcomes.put(member, stored);
@@ -211,7 +214,8 @@ final class OrderBatchRunner implements Combiner.BatchRunner<OrderBatchRunner.Pe
         if (placed.isEmpty()) {
             return;
         }
-        spent.values().forEach(stores.points()::updatePoint);
+        stores.points().addHistories(history);
+        stores.points().updatePoints(List.copyOf(spent.values()));
         for (Combiner.Entry<Pending, Order> member : placed) {
             member.item().claim().complete((Order) outcomes.get(member));
         }

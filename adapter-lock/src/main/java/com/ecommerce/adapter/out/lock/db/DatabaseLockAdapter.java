@@ -22,11 +22,16 @@ import java.util.function.Supplier;
  */
 public class DatabaseLockAdapter implements LockStrategy {
 
-    /** Locks the row of one key in the running transaction. */
+    /** Locks the rows of keys of one resource type in the running transaction. */
     @FunctionalInterface
     public interface RowLocks {
-        /** @return false when the row was not granted within {@code wait} */
-        boolean lock(LockKey key, Duration wait);
+        /**
+         * Locks the rows of {@code keys}, all of one resource type and in the global order, in that order (one
+         * statement for all of them: the database walks the index in key order, so the order holds inside it).
+         *
+         * @return false when the rows were not all granted within {@code wait}
+         */
+        boolean lock(List<LockKey> keys, Duration wait);
     }
 
     private final RowLocks rows;
@@ -62,12 +67,18 @@ public class DatabaseLockAdapter implements LockStrategy {
     public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
         long waitStart = System.nanoTime();
         long deadline = waitStart + remaining.toNanos();
-        for (LockKey key : ordered) {
+        int from = 0;
+        while (from < ordered.size()) {
+            int to = from + 1;
+            while (to < ordered.size() && ordered.get(to).type() == ordered.get(from).type()) {
+                to++;
+            }
             long left = deadline - System.nanoTime();
-            if (left <= 0 || !rows.lock(key, Duration.ofNanos(left))) {
+            if (left <= 0 || !rows.lock(ordered.subList(from, to), Duration.ofNanos(left))) {
                 metrics.timedOut(waitStart);
                 throw new LockTimeoutException(ordered.toString(), remaining);
             }
+            from = to;
         }
         metrics.acquired(waitStart);
         lockedAt.set(System.nanoTime());

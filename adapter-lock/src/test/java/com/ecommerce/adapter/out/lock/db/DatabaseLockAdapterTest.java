@@ -19,6 +19,7 @@ class DatabaseLockAdapterTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<LockKey> locked = new ArrayList<>();
     private final List<Duration> waits = new ArrayList<>();
+    private final List<List<LockKey>> calls = new ArrayList<>();
 
     private DatabaseLockAdapter adapter(DatabaseLockAdapter.RowLocks rows) {
         return new DatabaseLockAdapter(rows, new LockMetrics(registry, "db"));
@@ -26,8 +27,9 @@ class DatabaseLockAdapterTest {
 
     @Test
     void lockInTransaction_locksEveryRowInTheOrderGiven_eachWithWhatIsLeftOfOneBudget() {
-        DatabaseLockAdapter adapter = adapter((key, wait) -> {
-            locked.add(key);
+        DatabaseLockAdapter adapter = adapter((keys, wait) -> {
+            locked.addAll(keys);
+            calls.add(List.copyOf(keys));
             waits.add(wait);
             return true;
         });
@@ -36,6 +38,8 @@ class DatabaseLockAdapterTest {
         adapter.lockInTransaction(ordered, Duration.ofSeconds(2));
 
         assertThat(locked).containsExactly(LockKey.itemStock(1), LockKey.itemStock(2), LockKey.point(9));
+        assertThat(calls).as("one call per resource type").containsExactly(
+                List.of(LockKey.itemStock(1), LockKey.itemStock(2)), List.of(LockKey.point(9)));
         assertThat(waits).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(2)).isPositive());
         assertThat(waits).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(registry.get("ecommerce.lock.wait").tag("outcome", "acquired").timer().count()).isEqualTo(1);
@@ -43,9 +47,9 @@ class DatabaseLockAdapterTest {
 
     @Test
     void lockInTransaction_whenARowIsNotGranted_stopsThereAndTimesOut() {
-        DatabaseLockAdapter adapter = adapter((key, wait) -> {
-            locked.add(key);
-            return !key.equals(LockKey.itemStock(2));
+        DatabaseLockAdapter adapter = adapter((keys, wait) -> {
+            locked.addAll(keys);
+            return !keys.contains(LockKey.itemStock(2));
         });
         List<LockKey> ordered = List.of(LockKey.itemStock(1), LockKey.itemStock(2), LockKey.point(9));
 
@@ -57,7 +61,7 @@ class DatabaseLockAdapterTest {
 
     @Test
     void lockInTransaction_whenTheBudgetIsSpentBeforeItStarts_asksForNoRow() {
-        DatabaseLockAdapter adapter = adapter((key, wait) -> locked.add(key));
+        DatabaseLockAdapter adapter = adapter((keys, wait) -> locked.addAll(keys));
 
         assertThatThrownBy(() -> adapter.lockInTransaction(List.of(LockKey.point(1)), Duration.ZERO))
                 .isInstanceOf(LockTimeoutException.class);
@@ -66,7 +70,7 @@ class DatabaseLockAdapterTest {
 
     @Test
     void withLocks_runsTheWorkAndMeasuresTheHoldFromTheRowsToItsEnd() {
-        DatabaseLockAdapter adapter = adapter((key, wait) -> true);
+        DatabaseLockAdapter adapter = adapter((keys, wait) -> true);
 
         String result = adapter.withLocks(List.of(LockKey.point(1)), Duration.ofSeconds(1), () -> {
             adapter.lockInTransaction(List.of(LockKey.point(1)), Duration.ofSeconds(1));

@@ -11,6 +11,10 @@ import jakarta.persistence.Table;
         + "com.ecommerce.adapter.out.persistence.point.PointStoreAdapter$PointRow(p.userId, p.balance, p.version) "
         + "from PointJpaEntity p "
         + "where p.userId = :userId")
+@NamedQuery(name = PointJpaEntity.ROWS_BY_IDS, query = "select new "
+        + "com.ecommerce.adapter.out.persistence.point.PointStoreAdapter$PointRow(p.userId, p.balance, p.version) "
+        + "from PointJpaEntity p "
+        + "where p.userId in :userIds")
 @NamedQuery(name = PointJpaEntity.UPDATE_IF_VERSION_MATCHES, query = "update PointJpaEntity p "
         + "set p.balance = :balance, p.version = p.version + 1 "
         + "where p.userId = :userId and p.version = :version")
@@ -19,6 +23,7 @@ class PointJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
     static final String FIND_ROW = "PointJpaEntity.findRow";
+    static final String ROWS_BY_IDS = "PointJpaEntity.rowsByIds";
     static final String UPDATE_IF_VERSION_MATCHES = "PointJpaEntity.updateIfVersionMatches";
 
     @Id

@@ -9,7 +9,16 @@ import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.Points;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +27,11 @@ import java.util.Optional;
  */
 public class PointStoreAdapter implements PointStorePort {
 
+
+    private static final String UPDATE_IF_VERSION_MATCHES =
+            "update point_balance set balance = ?, version = version + 1 where user_id = ? and version = ?";
+    private static final String INSERT_HISTORY = "insert into point_history "
+            + "(user_id, type, amount, balance_after, order_id, created_at) values (?, ?, ?, ?, ?, ?)";
 
     public record PointRow(long userId, long balance, long version) {
     }
@@ -36,6 +50,17 @@ public class PointStoreAdapter implements PointStorePort {
     }
 
     @Override
+    public List<Point> findPoints(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        TypedQuery<PointRow> query = em.createNamedQuery(PointJpaEntity.ROWS_BY_IDS, PointRow.class);
+        query.unwrap(SelectionQuery.class).setParameterList("userIds", userIds);
+        return query.getResultList().stream().map(r -> Point.reconstitute(r.userId(), r.balance(), r.version()))
+                .toList();
+    }
+
+    @Override
     public void addPoint(Point point) {
         em.persist(new PointJpaEntity(point.userId(), point.balance()));
     }
@@ -51,10 +76,71 @@ public class PointStoreAdapter implements PointStorePort {
         }
     }
 
+    /**
+     * One JDBC batch of the fence's statement (the named JPQL update is translated again on every call and sent
+     * alone): with the connector's {@code rewriteBatchedStatements} the statements travel together, and each one's
+     * own count comes back, so every row is still fenced on its own.
+     */
+    @Override
+    public void updatePoints(List<Point> points) {
+        if (points.size() == 1) {
+            updatePoint(points.getFirst());
+            return;
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        em.flush(); // as in updatePoint: what the transaction wrote before goes first
+        int[] counts = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_IF_VERSION_MATCHES)) {
+                for (Point point : points) {
+                    update.setLong(1, point.balance());
+                    update.setLong(2, point.userId());
+                    update.setLong(3, point.version());
+                    update.addBatch();
+                }
+                return update.executeBatch();
+            }
+        });
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) {
+                throw new ConcurrentUpdateException("The balance of user " + points.get(i).userId());
+            }
+        }
+    }
+
     @Override
     public void addHistory(PointHistory entry) {
         em.persist(new PointHistoryJpaEntity(entry.userId(), entry.type(), entry.amount().value(),
                 entry.balanceAfter().value(), entry.orderId(), entry.createdAt()));
+    }
+
+    /** One JDBC batch, a multi-row insert with the connector's {@code rewriteBatchedStatements}; no ids read back. */
+    @Override
+    public void addHistories(List<PointHistory> entries) {
+        if (entries.size() <= 1) {
+            entries.forEach(this::addHistory);
+            return;
+        }
+        em.flush(); // in the order the transaction wrote
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY)) {
+                for (PointHistory entry : entries) {
+                    insert.setLong(1, entry.userId());
+                    insert.setString(2, entry.type().name());
+                    insert.setLong(3, entry.amount().value());
+                    insert.setLong(4, entry.balanceAfter().value());
+                    if (entry.orderId() == null) {
+                        insert.setNull(5, Types.BIGINT);
+                    } else {
+                        insert.setLong(5, entry.orderId());
+                    }
+                    insert.setObject(6, LocalDateTime.ofInstant(entry.createdAt(), ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     @Override

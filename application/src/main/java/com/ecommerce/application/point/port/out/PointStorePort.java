@@ -5,12 +5,17 @@ import com.ecommerce.application.shared.PageQuery;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Balances and their history. */
 public interface PointStorePort {
 
     Optional<Point> findPoint(long userId);
+
+    /** The balances that exist among {@code userIds}, in any order, in one read. */
+    List<Point> findPoints(Collection<Long> userIds);
 
     void addPoint(Point point);
 
@@ -22,7 +27,19 @@ public interface PointStorePort {
      */
     void updatePoint(Point point);
 
+    /**
+     * As {@link #updatePoint} for each of {@code points}, in the given order, sent together: whatever the
+     * transaction wrote before goes first, then every balance is fenced by its version.
+     *
+     * @throws com.ecommerce.domain.shared.ConcurrentUpdateException when any of the rows changed since it was read
+     *         (the transaction must then roll back: the others may have been written)
+     */
+    void updatePoints(List<Point> points);
+
     void addHistory(PointHistory entry);
+
+    /** Adds every entry, sent together. */
+    void addHistories(List<PointHistory> entries);
 
     /** Newest first. */
     Page<PointHistory> findHistory(long userId, PageQuery pageQuery);
