@@ -22,8 +22,8 @@
 # Builds with the reactor (-am) and installs nothing: the benchmark uses this tree's system-tests helpers, never a
 # snapshot another checkout left in ~/.m2.
 # --combining runs the flash-sale experiment instead (CombiningBenchmarkIT): the hot item with order combining on and
-# off on every strategy, in one run, against the one-row ceiling; writes docs/benchmarks/combining.md (about 12
-# minutes: per strategy 3 start-ups, 60 s of JIT warm-up, 3 blocks of 3 arms of 8 s). Its quick mode is part of
+# off on every strategy, in one run, against the one-row ceiling; writes docs/benchmarks/combining.md (about 20
+# minutes: per strategy 3 start-ups, 75 s of JIT warm-up, 2 blocks of 3 arms of 10 s). Its quick mode is part of
 # ./mvnw verify too. The service instances use the database named in ECOMMERCE_SYSTEM_DB_URL
 # (default orders_bench, dropped and re-created): give each checkout that runs at once a name of its own.
 set -euo pipefail

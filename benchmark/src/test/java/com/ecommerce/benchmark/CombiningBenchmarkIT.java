@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>{@code -Dbenchmark.mode=quick} (part of {@code ./mvnw verify}): {@code jvm} and {@code db}, one short block, to
  * prove it works and that the switch switches. {@code full} ({@code bash benchmark/run.sh --combining}): every
  * strategy, {@code -Dbenchmark.jit} of warm-up per strategy (default 60 s), {@code -Dbenchmark.measure} per arm and
- * block (default 8 s), three blocks; written to {@code docs/benchmarks/combining.md}.
+ * block (default 8 s), two blocks; written to {@code docs/benchmarks/combining.md}. {@code lock-jvm} has no
+ * two-instance arm (it excludes nothing across instances).
  */
 class CombiningBenchmarkIT {
 
@@ -94,7 +95,7 @@ class CombiningBenchmarkIT {
         Duration jit = property("benchmark.jit", full ? Duration.ofSeconds(60) : Duration.ZERO);
         Duration measure = property("benchmark.measure", full ? Duration.ofSeconds(8) : Duration.ofSeconds(1));
         Duration warmup = full ? Duration.ofSeconds(2) : Duration.ofMillis(300);
-        int blocks = full ? 3 : 1;
+        int blocks = full ? 2 : 1;
         Path output = Path.of(System.getProperty("benchmark.output", "target/benchmark"));
         long started = System.nanoTime();
         long databasePid = Observed.databasePid();
@@ -139,25 +140,30 @@ class CombiningBenchmarkIT {
             off.put("ecommerce.order.combining.enabled", "false");
             ServiceInstance onA = start("combine-" + strategy + "-on-a", on, all);
             ServiceInstance offA = start("combine-" + strategy + "-off", off, all);
-            ServiceInstance onB = start("combine-" + strategy + "-on-b", on, all);
+            ServiceInstance onB = strategy.equals("jvm") ? null : start("combine-" + strategy + "-on-b", on, all);
             if (!jit.isZero()) {
                 Duration quarter = jit.dividedBy(4);
                 for (ServiceInstance instance : List.of(onA, offA, onA, offA)) {
                     LoadGenerator.run(strategy + " / JIT warm-up on " + instance.name(), Scenario.CLIENTS,
                             Duration.ZERO, quarter, Scenario.HOT_ITEM.prepare(List.of(instance)).request());
                 }
-                LoadGenerator.run(strategy + " / JIT warm-up on " + onB.name(), Scenario.CLIENTS,
-                        Duration.ZERO, quarter, Scenario.HOT_ITEM.prepare(List.of(onB)).request());
+                if (onB != null) {
+                    LoadGenerator.run(strategy + " / JIT warm-up on " + onB.name(), Scenario.CLIENTS,
+                            Duration.ZERO, quarter, Scenario.HOT_ITEM.prepare(List.of(onB)).request());
+                }
             }
             Arm on1 = new Arm(strategy, "on", 1, true);
             Arm off1 = new Arm(strategy, "off", 1, false);
-            Arm on2 = new Arm(strategy, "on", 2, true);
+            // lock-jvm excludes nothing across instances: two of them are not a deployment of it
+            Arm on2 = strategy.equals("jvm") ? null : new Arm(strategy, "on", 2, true);
             for (int block = 0; block < blocks; block++) {
                 measure(on1, List.of(onA), warmup, measure, databasePid);
                 measure(off1, List.of(offA), warmup, measure, databasePid);
-                measure(on2, List.of(onA, onB), warmup, measure, databasePid);
+                if (on2 != null) {
+                    measure(on2, List.of(onA, onB), warmup, measure, databasePid);
+                }
             }
-            return List.of(on1, off1, on2);
+            return on2 == null ? List.of(on1, off1) : List.of(on1, off1, on2);
         } finally {
             all.forEach(ServiceInstance::stop);
         }
@@ -181,7 +187,10 @@ class CombiningBenchmarkIT {
         arm.problems.addAll(Burst.refusedTokens(result.outcomes()));
         result.outcomes().forEach((outcome, count) -> {
             arm.outcomes.merge(outcome, count, Long::sum);
-            if (!outcome.equals("OK")) {
+            // lock-optimistic gives up with a clean 409 when its retries run out; every other answer but 201 is wrong
+            boolean expected = outcome.equals("OK")
+                    || (arm.strategy.equals("optimistic") && outcome.equals("CONCURRENT_UPDATE"));
+            if (!expected) {
                 arm.problems.add(count + " answers " + outcome + " (every buyer can pay, the item cannot run out)");
             }
         });

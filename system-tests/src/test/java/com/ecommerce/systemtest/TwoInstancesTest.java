@@ -147,15 +147,27 @@ abstract class TwoInstancesTest {
      * locks the dead instance held must be released (lease, session or transaction) so that the other instance sells
      * one of those items within {@code bound}.
      */
+    /**
+     * One instance is SIGKILLed while it serves two loads: orders of all 20 items by one buyer, and a flash sale of one
+     * hot item by 24 buyers, which order combining serves in batches (shown by the instance's own batch counts, read
+     * just before the kill). Whatever batch was in flight dies with its transaction: every 201 is in the database,
+     * nothing is half applied (every 20-item order whole, every hot-item order paid by its buyer exactly once), and
+     * the other instance gets the locks of the dead one within the bound.
+     */
     protected void killOneInstanceMidLoad(Duration bound) {
         long[] items = LongStream.range(0, 20).map(i -> Http.newItem(a, 1, 100_000)).toArray();
         long buyer = Http.newUser(a, 1_000_000);
         long other = Http.newUser(a, 1_000_000);
+        long hot = Http.newItem(a, 10, 100_000);
+        long[] hotBuyers = LongStream.range(0, 24).map(i -> Http.newUser(a, 1_000_000)).toArray();
         String allTwenty = "{\"userId\":" + buyer + ",\"lines\":[" + LongStream.of(items)
                 .mapToObj(id -> "{\"itemId\":" + id + ",\"quantity\":1}").collect(Collectors.joining(",")) + "]}";
         CompletableFuture<Tally> load = CompletableFuture.supplyAsync(
                 () -> Load.run(16, 400, i -> Http.post(b, "/api/v1/orders", allTwenty)));
+        CompletableFuture<Tally> sale = CompletableFuture.supplyAsync(
+                () -> Load.run(24, 2_400, i -> Http.order(b, hotBuyers[i % 24], hot, 1)));
         sleep(1_500);
+        double combinedBatches = combinedBatches(b);
         b.kill();
         long killedAt = System.nanoTime();
         Http.Response afterKill;
@@ -180,9 +192,31 @@ abstract class TwoInstancesTest {
             assertThat(Database.stock(items[k])).isEqualTo(100_000 - Database.sold(items[k]));
         }
         assertThat(Database.balance(buyer)).isEqualTo(1_000_000 - 20 * soldToBuyer);
+        Tally flash = sale.join();
+        long hotSold = Database.sold(hot);
+        assertThat(combinedBatches).as("the killed instance was placing hot-item orders in batches").isPositive();
+        assertThat(hotSold).as("every 201 is in the database; the rest died unanswered or never started")
+                .isBetween((long) flash.ok(), (long) flash.ok() + flash.of("NO_ANSWER"));
+        assertThat(Database.stock(hot)).isEqualTo(100_000 - hotSold);
+        for (long hotBuyer : hotBuyers) {
+            long paid = Database.number("select count(*) from orders where user_id = ?", hotBuyer);
+            assertThat(Database.balance(hotBuyer)).as("buyer %d paid each of their orders once", hotBuyer)
+                    .isEqualTo(1_000_000 - 10 * paid);
+        }
         Summary.add("SIGKILL of one instance mid-load", strategy(), before,
-                soldToBuyer + " orders of 20 items, none partial; the other instance sold a locked item "
+                soldToBuyer + " orders of 20 items, none partial; hot item " + flash.ok() + " answered 201, "
+                        + hotSold + " sold, " + flash.of("NO_ANSWER") + " unanswered, " + (long) combinedBatches
+                        + " batches of 2+ before the kill; the other instance sold a locked item "
                         + recoveredMs + " ms after the kill (bound " + bound.toMillis() + " ms)");
+    }
+
+    /** Order combining's batches of more than one order so far, as the instance counts them. */
+    private static double combinedBatches(ServiceInstance instance) {
+        Http.Response scrape = Http.get(instance, "/actuator/prometheus", Http.ADMIN);
+        Http.expect(scrape, 200);
+        return scrape.body().lines().filter(line -> line.startsWith("ecommerce_order_batches_total{")
+                        && !line.contains("size=\"1\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     static void sleep(long ms) {

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -149,5 +150,55 @@ public abstract class LeaseExpiryTest extends IntegrationTest {
                 .isEqualTo(4_000);
         System.out.printf("[lease:%s] order: stalled holder -> CONCURRENT_UPDATE, the last unit sold once, stock 0%n",
                 strategy.strategy().id());
+    }
+
+    /**
+     * Order combining with a lost lock: a batch of three orders stalls after reading its buyers' balances, loses its
+     * locks, and a charge of one of its buyers (standing for another instance) takes that balance's lock and commits.
+     * When the batch wakes up, the fence refuses the stale balance, and the whole batch is refused: every member
+     * answers {@code CONCURRENT_UPDATE}, and none of its orders, spendings or units is written.
+     */
+    @Test
+    void aBatchWhoseLocksWereLost_isFencedWhole_andWritesNothing() throws Exception {
+        long itemId = api.newItem(100, 10);
+        long plug = api.newUserWithBalance(1_000);
+        long[] members = {api.newUserWithBalance(1_000), api.newUserWithBalance(1_000), api.newUserWithBalance(1_000)};
+        // the first order holds the item's lock (briefly, well inside its lease) while the three others queue
+        Pause holding = Pause.afterBalanceLoad(plug, Duration.ofMillis(600));
+        FaultInjection.PAUSE.set(holding);
+        CompletableFuture<Object> first = async(() -> placeOrder.placeOrder(ADMIN,
+                new PlaceOrderCommand(plug, List.of(new PlaceOrderCommand.Line(itemId, 1)), null)));
+        assertThat(holding.reached.await(10, TimeUnit.SECONDS)).isTrue();
+        Pause stalled = Pause.afterBalanceLoad(members[0], stall());
+        FaultInjection.PAUSE.set(stalled);
+        List<CompletableFuture<Object>> batch = new ArrayList<>();
+        for (long member : members) {
+            batch.add(async(() -> placeOrder.placeOrder(ADMIN,
+                    new PlaceOrderCommand(member, List.of(new PlaceOrderCommand.Line(itemId, 1)), null))));
+        }
+        first.get(30, TimeUnit.SECONDS);
+        assertThat(stalled.reached.await(10, TimeUnit.SECONDS)).as("the batch of the three started").isTrue();
+        loseTheFirstHoldersLock();
+        chargePoint.charge(ADMIN, new ChargePointCommand(members[1], 7, null));
+
+        for (CompletableFuture<Object> member : batch) {
+            assertThat(codeOf(member)).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+        }
+        assertThat(jdbc.queryForObject("select quantity from item_stock where item_id = ?", Long.class, itemId))
+                .as("only the first order's unit is gone").isEqualTo(9);
+        assertThat(jdbc.queryForObject("select count(*) from order_line where item_id = ?", Long.class, itemId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, members[0]))
+                .isEqualTo(1_000);
+        assertThat(jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, members[1]))
+                .isEqualTo(1_007);
+        assertThat(jdbc.queryForObject("select balance from point_balance where user_id = ?", Long.class, members[2]))
+                .isEqualTo(1_000);
+        assertThat(jdbc.queryForObject("select count(*) from orders where user_id in (?, ?, ?)", Long.class,
+                members[0], members[1], members[2])).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from point_history where user_id in (?, ?, ?) and type = 'USE'",
+                Long.class, members[0], members[1], members[2])).isZero();
+        System.out.printf("[lease:%s] batch of 3: stalled after its read, a charge of a member landed meanwhile -> "
+                + "all 3 CONCURRENT_UPDATE, nothing of the batch written%n", strategy.strategy().id());
     }
 }

@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  *   <li>{@code UNEXPECTED}: loading a balance throws an unforeseen exception;</li>
  *   <li>{@code LOCKS_UNAVAILABLE}: the lock service refuses to grant locks;</li>
  *   <li>a {@link Pause}: the request that loads a given balance or stock stalls right after the load, while it
- *       holds its locks (a GC pause, a slow network), long enough for a lease to expire.</li>
+ *       holds its locks (a GC pause, a slow network), long enough for a lease to expire. A batch of combined orders
+ *       loads its buyers' balances in one call ({@code findPoints}): it stalls when the balance is among them.</li>
  * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -69,8 +70,8 @@ public class FaultInjection {
             return new Pause(-1, itemId, length);
         }
 
-        void maybe(long user, Collection<Long> items) {
-            if ((user == userId || items.contains(itemId)) && taken.compareAndSet(false, true)) {
+        void maybe(Collection<Long> users, Collection<Long> items) {
+            if ((users.contains(userId) || items.contains(itemId)) && taken.compareAndSet(false, true)) {
                 reached.countDown();
                 try {
                     Thread.sleep(length.toMillis());
@@ -83,11 +84,17 @@ public class FaultInjection {
 
     public static final AtomicReference<Pause> PAUSE = new AtomicReference<>();
 
-    private static void pauseIfAsked(long userId, Collection<Long> itemIds) {
+    private static void pauseIfAsked(Collection<Long> userIds, Collection<Long> itemIds) {
         Pause pause = PAUSE.get();
         if (pause != null) {
-            pause.maybe(userId, itemIds);
+            pause.maybe(userIds, itemIds);
         }
+    }
+
+    /** The ids of a {@code find...(id)} or {@code find...s(ids)} call. */
+    @SuppressWarnings("unchecked")
+    private static Collection<Long> ids(Object arg) {
+        return arg instanceof Collection<?> ids ? (Collection<Long>) ids : List.of((Long) arg);
     }
 
     /** The real store, with {@code findPoint} and {@code findStock(s)} intercepted; every other call passes through. */
@@ -122,16 +129,16 @@ public class FaultInjection {
     @Primary
     PointStorePort faultyPointStore(PointStoreAdapter real, DataSource dataSource) {
         return intercepting(PointStorePort.class, real, "findPoint", (method, args) -> {
-            long userId = (Long) args[0];
+            Collection<Long> userIds = ids(args[0]);
             Fault fault = FAULT.get();
             if (fault == Fault.UNEXPECTED) {
                 throw new IllegalStateException("injected: secret table xyz_internal exploded");
             }
             Object loaded = call(method, real, args);
             if (fault == Fault.STALE_READ) {
-                bumpVersionElsewhere(dataSource, userId);
+                userIds.forEach(userId -> bumpVersionElsewhere(dataSource, userId));
             }
-            pauseIfAsked(userId, List.of());
+            pauseIfAsked(userIds, List.of());
             return loaded;
         });
     }
@@ -141,9 +148,7 @@ public class FaultInjection {
     ItemStorePort pausingItemStore(ItemStoreAdapter real) {
         return intercepting(ItemStorePort.class, real, "findStock", (method, args) -> {
             Object loaded = call(method, real, args);
-            @SuppressWarnings("unchecked")
-            Collection<Long> itemIds = args[0] instanceof Collection<?> ids ? (Collection<Long>) ids : List.of((Long) args[0]);
-            pauseIfAsked(-1, itemIds);
+            pauseIfAsked(List.of(), ids(args[0]));
             return loaded;
         });
     }

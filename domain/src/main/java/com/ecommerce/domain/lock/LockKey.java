@@ -16,10 +16,15 @@ public record LockKey(ResourceType type, long id) implements Comparable<LockKey>
     private static final Comparator<LockKey> ORDER =
             Comparator.comparing(LockKey::type).thenComparingLong(LockKey::id);
 
-    /** The kinds of resource; the declaration order is the global acquisition order. */
+    /**
+     * The kinds of resource; the declaration order is the global acquisition order. Balances come first and stocks
+     * last: an item's stock is what a sale contends for, so it is taken last and held the shortest (a request, or a
+     * batch of combined orders, has its balances before it asks for the stock; with {@code lock-db} the stock's row
+     * lock is the last one its transaction takes).
+     */
     public enum ResourceType {
-        ITEM_STOCK("stock"),
-        POINT("point");
+        POINT("point"),
+        ITEM_STOCK("stock");
 
         private final String prefix;
 

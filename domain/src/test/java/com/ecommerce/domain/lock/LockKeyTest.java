@@ -15,7 +15,7 @@ class LockKeyTest {
                 LockKey.point(1), LockKey.itemStock(10));
 
         assertThat(LockKey.sortedDistinct(keys)).containsExactly(
-                LockKey.itemStock(2), LockKey.itemStock(9), LockKey.itemStock(10), LockKey.point(1));
+                LockKey.point(1), LockKey.itemStock(2), LockKey.itemStock(9), LockKey.itemStock(10));
     }
 
     @Test

@@ -72,7 +72,7 @@ class OrderServicesTest {
 
         f.placeOrder.placeOrder(ADMIN, order(userId, new Line(b, 1), new Line(a, 1)));
 
-        List<LockKey> sorted = List.of(LockKey.itemStock(a), LockKey.itemStock(b), LockKey.point(userId));
+        List<LockKey> sorted = List.of(LockKey.point(userId), LockKey.itemStock(a), LockKey.itemStock(b));
         assertThat(f.lock.acquisitions).containsExactly(sorted);
         assertThat(f.lock.inTransaction).as("the step for row locks, inside the transaction").containsExactly(sorted);
     }

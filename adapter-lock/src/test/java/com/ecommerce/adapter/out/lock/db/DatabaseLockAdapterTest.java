@@ -37,9 +37,9 @@ class DatabaseLockAdapterTest {
 
         adapter.lockInTransaction(ordered, Duration.ofSeconds(2));
 
-        assertThat(locked).containsExactly(LockKey.itemStock(1), LockKey.itemStock(2), LockKey.point(9));
+        assertThat(locked).containsExactly(LockKey.point(9), LockKey.itemStock(1), LockKey.itemStock(2));
         assertThat(calls).as("one call per resource type").containsExactly(
-                List.of(LockKey.itemStock(1), LockKey.itemStock(2)), List.of(LockKey.point(9)));
+                List.of(LockKey.point(9)), List.of(LockKey.itemStock(1), LockKey.itemStock(2)));
         assertThat(waits).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(2)).isPositive());
         assertThat(waits).isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(registry.get("ecommerce.lock.wait").tag("outcome", "acquired").timer().count()).isEqualTo(1);
@@ -51,11 +51,11 @@ class DatabaseLockAdapterTest {
             locked.addAll(keys);
             return !keys.contains(LockKey.itemStock(2));
         });
-        List<LockKey> ordered = List.of(LockKey.itemStock(1), LockKey.itemStock(2), LockKey.point(9));
+        List<LockKey> ordered = List.of(LockKey.point(9), LockKey.itemStock(1), LockKey.itemStock(2));
 
         assertThatThrownBy(() -> adapter.lockInTransaction(ordered, Duration.ofMillis(300)))
                 .isInstanceOf(LockTimeoutException.class);
-        assertThat(locked).containsExactly(LockKey.itemStock(1), LockKey.itemStock(2));
+        assertThat(locked).containsExactly(LockKey.point(9), LockKey.itemStock(1), LockKey.itemStock(2));
         assertThat(registry.get("ecommerce.lock.failures").tag("reason", "timeout").counter().count()).isEqualTo(1);
     }
 
