@@ -1,6 +1,6 @@
 package com.ecommerce.bootstrap.config;
 
-import com.ecommerce.application.order.port.out.OrderBatchObserver;
+import com.ecommerce.application.shared.port.out.OrderBatchMetricsPort;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +13,7 @@ import java.util.List;
  * max), {@code ecommerce.order.batches} per size class ({@code size} = 1, 2-4, 5-8, 9-16, 17-32, 33-64, 65+), and
  * {@code ecommerce.order.batch.orders} per outcome ({@code placed}, {@code refused}: failed alone or with the batch).
  */
-final class OrderBatchMetrics implements OrderBatchObserver {
+final class OrderBatchMetrics implements OrderBatchMetricsPort {
 
     private static final int[] UPPER_BOUNDS = {1, 4, 8, 16, 32, 64};
 

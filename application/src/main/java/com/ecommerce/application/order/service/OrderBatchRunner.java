@@ -1,6 +1,6 @@
 package com.ecommerce.application.order.service;
 
-import com.ecommerce.application.order.port.out.OrderBatchObserver;
+import com.ecommerce.application.shared.port.out.OrderBatchMetricsPort;
 import com.ecommerce.application.shared.Combiner;
 import com.ecommerce.application.shared.GuardedUnitOfWork;
 import com.ecommerce.application.shared.IdempotencyClaim;
@@ -81,10 +81,10 @@ final class OrderBatchRunner implements Combiner.BatchRunner<OrderBatchRunner.Pe
     private final PlaceOrderService.Stores stores;
     private final GuardedUnitOfWork unitOfWork;
     private final Clock clock;
-    private final OrderBatchObserver observer;
+    private final OrderBatchMetricsPort observer;
 
     OrderBatchRunner(PlaceOrderService.Stores stores, GuardedUnitOfWork unitOfWork, Clock clock,
-                     OrderBatchObserver observer) {
+                     OrderBatchMetricsPort observer) {
         this.stores = stores;
         this.unitOfWork = unitOfWork;
         this.clock = clock;

@@ -3,7 +3,7 @@ package com.ecommerce.application.order.service;
 import com.ecommerce.domain.user.Actor;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
-import com.ecommerce.application.order.port.out.OrderBatchObserver;
+import com.ecommerce.application.shared.port.out.OrderBatchMetricsPort;
 import com.ecommerce.application.order.port.out.OrderStorePort;
 import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.shared.Combiner;
@@ -77,11 +77,11 @@ public class PlaceOrderService implements PlaceOrderUseCase {
 
     /** Without combining: every order in a transaction of its own. */
     public PlaceOrderService(Stores stores, GuardedUnitOfWork unitOfWork, Clock clock) {
-        this(stores, unitOfWork, clock, Combining.OFF, OrderBatchObserver.NONE);
+        this(stores, unitOfWork, clock, Combining.OFF, OrderBatchMetricsPort.NONE);
     }
 
     public PlaceOrderService(Stores stores, GuardedUnitOfWork unitOfWork, Clock clock, Combining combining,
-                             OrderBatchObserver observer) {
+                             OrderBatchMetricsPort observer) {
         this.stores = stores;
         this.unitOfWork = unitOfWork;
         this.clock = clock;

@@ -1,11 +1,11 @@
-package com.ecommerce.application.order.port.out;
+package com.ecommerce.application.shared.port.out;
 
 /**
  * Told about every batch of orders placed by order combining (a request alone is a batch of one), so that the
  * deployment can report the distribution of batch sizes. Called by the batch's leader after the batch has ended.
  */
 @FunctionalInterface
-public interface OrderBatchObserver {
+public interface OrderBatchMetricsPort {
 
     /**
      * @param orders how many orders ran in the batch's transaction (1 or more)
@@ -15,6 +15,6 @@ public interface OrderBatchObserver {
     void batchEnded(int orders, int placed);
 
     /** Observes nothing. */
-    OrderBatchObserver NONE = (orders, placed) -> {
+    OrderBatchMetricsPort NONE = (orders, placed) -> {
     };
 }
