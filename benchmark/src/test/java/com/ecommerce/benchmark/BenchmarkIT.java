@@ -418,8 +418,13 @@ class BenchmarkIT {
         var h = result.latencyMicros();
         long ok = result.okMeasured();
         Double cpuMsPerOk = null;
-        if (ok == 0) {
+        // lock-jvm on two instances excludes nothing across them: with order combining a conflict refuses a whole
+        // batch (409), so a short window on a cold JVM can end without a success; its final state is still checked
+        boolean jvmAcrossInstances = strategy.equals("jvm") && targets.size() > 1;
+        if (ok == 0 && !jvmAcrossInstances) {
             problems.add("no successful request in the measured period: no CPU per request to report");
+        } else if (ok == 0) {
+            cpuMsPerOk = null;
         } else if (serviceCpu <= 0) {
             problems.add("the service's CPU time could not be read from /proc (it did not grow)");
         } else {
