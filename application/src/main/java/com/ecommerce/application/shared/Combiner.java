@@ -84,10 +84,6 @@ public final class Combiner<K, T, R> {
             this.deferred = true;
         }
 
-        public boolean isSettled() {
-            return settled;
-        }
-
         private void settle() {
             if (settled) {
                 throw new IllegalStateException("an entry is settled once per batch");

@@ -97,13 +97,13 @@ public class PlaceOrderService implements PlaceOrderUseCase {
         long userId = command.userId();
         // before the replay check: a key is the buyer's, and nobody else may read its remembered answer
         actor.requireActsFor(userId);
-        List<LockKey> keys = new ArrayList<>();
-        command.itemIds().forEach(itemId -> keys.add(LockKey.itemStock(itemId)));
-        keys.add(LockKey.point(userId));
         var request = new IdempotentRequest<>(IDEMPOTENCY_SCOPE, userId, command.idempotencyKey(),
                 command.fingerprint(), Order::id,
                 orderId -> stores.orders().findOrder(orderId).orElseThrow(() -> NotFound.order(orderId)));
         if (combiner == null) {
+            List<LockKey> keys = new ArrayList<>();
+            command.itemIds().forEach(itemId -> keys.add(LockKey.itemStock(itemId)));
+            keys.add(LockKey.point(userId));
             return unitOfWork.run(keys, request, () -> priced(command),
                     lines -> place(stores, clock, userId, lines));
         }
