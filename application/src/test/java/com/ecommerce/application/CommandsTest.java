@@ -2,12 +2,12 @@ package com.ecommerce.application;
 
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.point.port.in.ChargePointCommand;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.application.stock.port.in.RegisterItemCommand;
 import com.ecommerce.application.stock.port.in.RestockItemCommand;
 import com.ecommerce.application.user.port.in.RegisterUserCommand;
 import com.ecommerce.domain.shared.InvalidRequestException;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.PageQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

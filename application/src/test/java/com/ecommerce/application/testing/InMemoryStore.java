@@ -1,10 +1,10 @@
 package com.ecommerce.application.testing;
 
-import com.ecommerce.application.shared.port.out.IdempotencyKeyTakenException;
-import com.ecommerce.application.shared.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.port.out.IdempotencyKeyTakenException;
+import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
 import com.ecommerce.application.order.port.out.OrderStorePort;
 import com.ecommerce.application.point.port.out.PointStorePort;
-import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.application.user.port.out.UserStorePort;
@@ -12,8 +12,8 @@ import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.stock.Item;
 import com.ecommerce.domain.stock.ItemStock;
 import com.ecommerce.domain.user.User;

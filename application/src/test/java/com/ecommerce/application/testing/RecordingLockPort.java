@@ -1,22 +1,29 @@
 package com.ecommerce.application.testing;
 
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockPort;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-/** Records which keys a service asked for and checks that the work (and so its transaction) ran inside. */
+/**
+ * Records which keys a service asked for and checks that the work (and so its transaction) ran inside. Excludes
+ * nothing: the services' tests run one writer at a time (the batch tests hold a batch in {@link #whileHeld}).
+ */
 public class RecordingLockPort implements LockPort {
 
-    public final List<List<LockKey>> acquisitions = new ArrayList<>();
-    public final List<Duration> timeouts = new ArrayList<>();
-    public final List<List<LockKey>> inTransaction = new ArrayList<>();
+    public final List<List<LockKey>> acquisitions = new CopyOnWriteArrayList<>();
+    public final List<Duration> timeouts = new CopyOnWriteArrayList<>();
+    public final List<List<LockKey>> inTransaction = new CopyOnWriteArrayList<>();
     private final InMemoryStore store;
-    public boolean held;
+    public volatile boolean held;
+    /** Runs once the locks are "held", before the work: a test parks a batch here while others queue behind it. */
+    public volatile Runnable whileHeld = () -> {
+    };
 
     public RecordingLockPort(InMemoryStore store) {
         this.store = store;
@@ -24,22 +31,24 @@ public class RecordingLockPort implements LockPort {
 
     /** Records that the unit of work called the in-transaction step, with the keys in order, inside the transaction. */
     @Override
-    public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
+    public void lockInTransaction(LockKeys keys, Deadline deadline) {
         if (store.openTransactions == 0) {
             throw new AssertionError("the in-transaction step must run inside the transaction");
         }
-        inTransaction.add(ordered);
+        inTransaction.add(keys.asList());
     }
 
     @Override
-    public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
+    public <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work) {
         if (store.openTransactions > 0) {
             throw new AssertionError("locks must be taken before the transaction begins");
         }
-        acquisitions.add(LockKey.sortedDistinct(keys));
-        timeouts.add(waitTimeout);
+        acquisitions.add(keys.asList());
+        timeouts.add(deadline.budget());
+        deadline.check(keys);
         held = true;
         try {
+            whileHeld.run();
             T result = work.get();
             if (store.openTransactions > 0) {
                 throw new AssertionError("the transaction must have ended before the locks are released");

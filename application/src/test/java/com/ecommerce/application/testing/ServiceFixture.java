@@ -1,5 +1,8 @@
 package com.ecommerce.application.testing;
 
+import com.ecommerce.application.idempotency.Idempotency;
+import com.ecommerce.application.order.combining.Combiner;
+import com.ecommerce.application.order.combining.OrderWriter;
 import com.ecommerce.application.order.service.GetOrderService;
 import com.ecommerce.application.order.service.ListUserOrdersService;
 import com.ecommerce.application.order.service.PlaceOrderService;
@@ -7,8 +10,8 @@ import com.ecommerce.application.point.port.in.ChargePointCommand;
 import com.ecommerce.application.point.service.ChargePointService;
 import com.ecommerce.application.point.service.GetPointBalanceService;
 import com.ecommerce.application.point.service.GetPointHistoryService;
-import com.ecommerce.application.shared.GuardedUnitOfWork;
-import com.ecommerce.application.shared.IdempotencyRetention;
+import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
+import com.ecommerce.application.idempotency.IdempotencyRetention;
 import com.ecommerce.application.stock.port.in.ItemView;
 import com.ecommerce.application.stock.port.in.RegisterItemCommand;
 import com.ecommerce.application.stock.service.GetItemService;
@@ -23,6 +26,8 @@ import com.ecommerce.domain.user.Actor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Every service wired to one in-memory store, one recording lock and a clock that moves only when told. */
 public class ServiceFixture {
@@ -30,6 +35,7 @@ public class ServiceFixture {
     public static final Instant NOW = Instant.parse("2026-11-25T10:15:30.123456Z");
     public static final Instant NOW_STORED = Instant.parse("2026-11-25T10:15:30Z");
     public static final Duration WAIT = Duration.ofMillis(1234);
+    public static final int BATCH_SIZE = 64;
     public static final Duration RETENTION = Duration.ofHours(24);
     /** Tests of business outcomes act as an administrator; {@code AccessRulesTest} covers who may act. */
     public static final Actor ADMIN = Actor.admin(0);
@@ -38,7 +44,10 @@ public class ServiceFixture {
     public final RecordingLockPort lock = new RecordingLockPort(store);
     public final MutableClock clock = new MutableClock(NOW);
     public final IdempotencyRetention retention = new IdempotencyRetention(clock, RETENTION);
-    public final GuardedUnitOfWork unitOfWork = new GuardedUnitOfWork(lock, store, store, retention, WAIT);
+    public final Idempotency idempotency = new Idempotency(store, store, retention);
+    public final GuardedUnitOfWork unitOfWork = new GuardedUnitOfWork(lock, store, idempotency, WAIT);
+    /** The size of every batch of orders that ran, and how many of its orders were placed ("3/2"). */
+    public final List<String> batches = new CopyOnWriteArrayList<>();
 
     public final RegisterUserService registerUser = new RegisterUserService(store, store, store);
     public final ChargePointService chargePoint = new ChargePointService(store, unitOfWork, clock);
@@ -49,8 +58,10 @@ public class ServiceFixture {
     public final GetItemService getItem = new GetItemService(store, store);
     public final ListItemsService listItems = new ListItemsService(store, store);
     public final RestockItemService restock = new RestockItemService(store, unitOfWork);
-    public final PlaceOrderService placeOrder = new PlaceOrderService(
-            new PlaceOrderService.Stores(store, store, store, store), unitOfWork, clock);
+    /** Orders as deployed by default: combined per item set, up to {@value #BATCH_SIZE} per transaction. */
+    public final PlaceOrderService placeOrder = new PlaceOrderService(store, store, store, idempotency,
+            new Combiner<>(BATCH_SIZE, new OrderWriter(store, store, store, unitOfWork, clock),
+                    (orders, placed) -> batches.add(orders + "/" + placed)), WAIT);
     public final GetOrderService getOrder = new GetOrderService(store, store);
     public final ListUserOrdersService listOrders = new ListUserOrdersService(store, store, store);
 

@@ -2,11 +2,11 @@ package com.ecommerce.application.testing;
 
 import com.ecommerce.application.order.port.out.OrderStorePort;
 import com.ecommerce.application.point.port.out.PointStorePort;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
-import com.ecommerce.application.shared.port.out.IdempotencyKeyTakenException;
-import com.ecommerce.application.shared.port.out.IdempotencyRecord;
-import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
+import com.ecommerce.application.idempotency.port.out.IdempotencyKeyTakenException;
+import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.application.user.port.out.UserStorePort;

@@ -7,7 +7,7 @@ import com.ecommerce.application.stock.port.in.RegisterItemCommand;
 import com.ecommerce.application.stock.port.in.RegisterItemUseCase;
 import com.ecommerce.application.user.port.in.RegisterUserCommand;
 import com.ecommerce.application.user.port.in.RegisterUserUseCase;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.user.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

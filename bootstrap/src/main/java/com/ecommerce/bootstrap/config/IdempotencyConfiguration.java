@@ -1,10 +1,10 @@
 package com.ecommerce.bootstrap.config;
 
-import com.ecommerce.application.shared.IdempotencyRetention;
-import com.ecommerce.application.shared.port.in.PurgeExpiredIdempotencyRecordsUseCase;
-import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.idempotency.IdempotencyRetention;
+import com.ecommerce.application.idempotency.port.in.PurgeExpiredIdempotencyRecordsUseCase;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
-import com.ecommerce.application.shared.service.PurgeExpiredIdempotencyRecordsService;
+import com.ecommerce.application.idempotency.service.PurgeExpiredIdempotencyRecordsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -1,6 +1,6 @@
 package com.ecommerce.bootstrap.config;
 
-import com.ecommerce.application.shared.service.PurgeExpiredIdempotencyRecordsService;
+import com.ecommerce.application.idempotency.service.PurgeExpiredIdempotencyRecordsService;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -1,6 +1,6 @@
 package com.ecommerce.bootstrap.config;
 
-import com.ecommerce.application.shared.port.out.OrderBatchMetricsPort;
+import com.ecommerce.application.order.port.out.OrderBatchMetricsPort;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package com.ecommerce.bootstrap.config;
 
-import com.ecommerce.application.shared.IdempotencyRetention;
-import com.ecommerce.application.shared.port.out.IdempotencyRecord;
-import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.idempotency.IdempotencyRetention;
+import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.config.IdempotencyConfiguration.IdempotencyPurgeJob;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package com.ecommerce.bootstrap.it;
 
-import com.ecommerce.application.shared.IdempotencyRetention;
+import com.ecommerce.application.idempotency.IdempotencyRetention;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.Api.Response;
 import com.ecommerce.bootstrap.support.IntegrationTest;

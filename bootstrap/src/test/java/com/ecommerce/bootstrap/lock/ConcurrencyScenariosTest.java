@@ -10,7 +10,7 @@ import com.ecommerce.bootstrap.support.Concurrently.Outcome;
 import com.ecommerce.bootstrap.support.IntegrationTest;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.shared.DomainException;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package com.ecommerce.bootstrap.lock;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.application.point.port.out.PointStorePort;
-import com.ecommerce.application.shared.GuardedUnitOfWork;
-import com.ecommerce.application.shared.IdempotencyRetention;
-import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
+import com.ecommerce.application.idempotency.IdempotencyRetention;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.bootstrap.support.Concurrently;
 import com.ecommerce.bootstrap.support.Concurrently.Outcome;

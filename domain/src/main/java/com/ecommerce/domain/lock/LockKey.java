@@ -1,8 +1,6 @@
 package com.ecommerce.domain.lock;
 
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -50,11 +48,6 @@ public record LockKey(ResourceType type, long id) implements Comparable<LockKey>
 
     public static LockKey itemStock(long itemId) {
         return new LockKey(ResourceType.ITEM_STOCK, itemId);
-    }
-
-    /** The keys without duplicates, in the global acquisition order. */
-    public static List<LockKey> sortedDistinct(Collection<LockKey> keys) {
-        return keys.stream().distinct().sorted().toList();
     }
 
     /** A stable, human-readable name such as {@code stock:42}, usable as a Redis or ZooKeeper key suffix. */

@@ -1,8 +1,5 @@
 package com.ecommerce.domain.lock;
 
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -10,23 +7,29 @@ import java.util.function.Supplier;
  * Redis, RedLock, ZooKeeper, optimistic retry), chosen at deployment.
  *
  * <p>A lock strategy does not open transactions; its caller (the application's guarded unit of work) does, always
- * the same way: {@code withLocks(keys, wait, () -> inTransaction(() -> { lockInTransaction(keys, left); work }))}.
- * Strategies whose locks live outside the database take them in {@link #withLocks} and release them after the
- * transaction has ended; strategies whose locks are rows of that transaction take them in
+ * the same way: {@code withLocks(keys, deadline, () -> inTransaction(() -> { lockInTransaction(keys, deadline);
+ * work }))}. Strategies whose locks live outside the database take them in {@link #withLocks} and release them
+ * after the transaction has ended; strategies whose locks are rows of that transaction take them in
  * {@link #lockInTransaction}, and the commit or rollback releases them.
  *
  * <p>Contract every implementation keeps:
  * <ol>
- *   <li>The keys are acquired one by one in the global order of {@link LockKey} (duplicates ignored), never in
- *       the caller's order, so overlapping key sets cannot deadlock.</li>
- *   <li>Acquiring all keys waits at most {@code waitTimeout} in total, across both steps; past it, whatever was
- *       taken is released and {@link LockTimeoutException} is thrown without running the work. When the lock
- *       service cannot grant locks at all, {@link LockUnavailableException} is thrown, also without running the
- *       work.</li>
+ *   <li>The keys are acquired one by one in the global order of {@link LockKey}, the order {@link LockKeys} holds
+ *       them in, so overlapping key sets cannot deadlock.</li>
+ *   <li>Acquiring all keys ends at the {@link Deadline}, across both steps; past it, whatever was taken is released
+ *       and {@link LockTimeoutException} ({@link Deadline#exceeded}) is thrown without running the work. When the
+ *       lock service cannot grant locks at all, {@link LockUnavailableException} is thrown, also without running
+ *       the work.</li>
  *   <li>The work's transaction has committed (or rolled back) before any key is released, so the next holder reads
  *       the committed state.</li>
  *   <li>Keys are released in {@code finally}, whether the work returned or threw; the work's exception
  *       propagates unchanged.</li>
+ *   <li><b>The work may run more than once.</b> A strategy that does not exclude but detects ({@code
+ *       lock-optimistic}) runs the work again, in a new transaction, when the version fence refused its write. So
+ *       the work must start from what it reads inside its transaction and keep nothing from an earlier run: no
+ *       result collected outside it, no effect outside the transaction (no message sent, no remote call). A
+ *       caller that needs a value out of the work takes it from the work's return value, which is the last run's.
+ *       </li>
  * </ol>
  * A lock can still be lost (a lease expires, a node fails over). The store's version check is the last line of
  * defence: a write based on a stale read fails with
@@ -34,15 +37,15 @@ import java.util.function.Supplier;
  */
 public interface LockPort {
 
-    <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work);
+    <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work);
 
     /**
-     * The step inside the transaction, called first thing in it with the keys in global order and what is left of
-     * the wait. Only strategies whose locks are rows of the transaction do something here; the others hold their
-     * locks already and do nothing. Deliberately not a default method: a decorator that forgot to pass this step on
-     * would silently drop the row locks of {@code lock-db}.
+     * The step inside the transaction, called first thing in it with the same keys and deadline. Only strategies
+     * whose locks are rows of the transaction do something here; the others hold their locks already and do
+     * nothing. Deliberately not a default method: a decorator that forgot to pass this step on would silently drop
+     * the row locks of {@code lock-db}.
      *
-     * @throws LockTimeoutException when the rows are not all locked within {@code remaining}
+     * @throws LockTimeoutException when the rows are not all locked by the deadline
      */
-    void lockInTransaction(List<LockKey> ordered, Duration remaining);
+    void lockInTransaction(LockKeys keys, Deadline deadline);
 }

@@ -14,7 +14,7 @@ class LockKeyTest {
         List<LockKey> keys = List.of(LockKey.point(1), LockKey.itemStock(9), LockKey.itemStock(2),
                 LockKey.point(1), LockKey.itemStock(10));
 
-        assertThat(LockKey.sortedDistinct(keys)).containsExactly(
+        assertThat(LockKeys.of(keys).asList()).containsExactly(
                 LockKey.point(1), LockKey.itemStock(2), LockKey.itemStock(9), LockKey.itemStock(10));
     }
 
@@ -22,7 +22,7 @@ class LockKeyTest {
     void theOrderIsTheSameWhateverTheCallerOrder() {
         List<LockKey> ab = List.of(LockKey.itemStock(1), LockKey.itemStock(2), LockKey.point(3));
         List<LockKey> ba = List.of(LockKey.point(3), LockKey.itemStock(2), LockKey.itemStock(1));
-        assertThat(LockKey.sortedDistinct(ab)).isEqualTo(LockKey.sortedDistinct(ba));
+        assertThat(LockKeys.of(ab)).isEqualTo(LockKeys.of(ba));
     }
 
     @Test

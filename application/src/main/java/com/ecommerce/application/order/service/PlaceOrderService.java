@@ -1,95 +1,61 @@
 package com.ecommerce.application.order.service;
 
-import com.ecommerce.domain.user.Actor;
+import com.ecommerce.application.idempotency.Admission;
+import com.ecommerce.application.idempotency.Idempotency;
+import com.ecommerce.application.idempotency.IdempotentRequest;
+import com.ecommerce.application.idempotency.port.out.IdempotencyKeyTakenException;
+import com.ecommerce.application.order.combining.Combiner;
+import com.ecommerce.application.order.combining.OrderWriter;
+import com.ecommerce.application.order.combining.PendingOrder;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
-import com.ecommerce.application.shared.port.out.OrderBatchMetricsPort;
 import com.ecommerce.application.order.port.out.OrderStorePort;
-import com.ecommerce.application.point.port.out.PointStorePort;
-import com.ecommerce.application.shared.Combiner;
-import com.ecommerce.application.shared.GuardedUnitOfWork;
-import com.ecommerce.application.shared.IdempotentRequest;
 import com.ecommerce.application.shared.NotFound;
-import com.ecommerce.application.shared.Timestamps;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.application.user.port.out.UserStorePort;
-import com.ecommerce.domain.lock.LockKey;
-import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.order.OrderLine;
-import com.ecommerce.domain.order.OrderPlacement;
-import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.stock.Item;
-import com.ecommerce.domain.stock.ItemStock;
+import com.ecommerce.domain.user.Actor;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Places an order in one atomic step. Before any lock: the buyer (404) and the items with their prices (404), which
- * never change. Then, under the locks of every item's stock and the buyer's balance, the domain's
- * {@link OrderPlacement} checks everything before anything is written, and the order, its history entry, the
- * balance and the stocks are written in that order (the hottest rows last), so a failure leaves nothing.
- *
- * <p>With {@link Combining combining} on (the default in the deployment), orders for the same items that arrive
- * while one of them holds the locks wait in this instance's queue for those items and are placed together by the
- * next one to lead, up to {@code maxBatchSize} per transaction ({@link OrderBatchRunner}): the locks, their hand-off
- * and the commit are paid once per batch instead of once per order, and each order still gets its own answer.
+ * Places an order in one atomic step. Before any lock: who may act, the idempotency replay check, the buyer (404)
+ * and the items with their prices (404), which never change. Then the order joins this instance's queue for its
+ * items ({@link Combiner}): orders for the same items that arrive while one batch holds the locks are placed
+ * together by the next one to lead, up to the configured batch size per transaction, each with its own answer
+ * ({@link OrderWriter}, which locks, checks with the domain's {@code OrderPlacement} and writes). An order alone
+ * is a batch of one; with order combining off every batch is.
  */
 public class PlaceOrderService implements PlaceOrderUseCase {
 
     static final String IDEMPOTENCY_SCOPE = "order";
 
-    private final Stores stores;
-    private final GuardedUnitOfWork unitOfWork;
-    private final Clock clock;
-    /** Null when combining is off. */
-    private final Combiner<List<Long>, OrderBatchRunner.Pending, Order> combiner;
-
-    /** The four stores an order touches. */
-    public record Stores(UserStorePort users, ItemStorePort items, PointStorePort points, OrderStorePort orders) {
-    }
+    private final UserStorePort users;
+    private final ItemStorePort items;
+    private final OrderStorePort orders;
+    private final Idempotency idempotency;
+    private final Combiner<List<Long>, PendingOrder, Order> combiner;
+    private final Duration lockWait;
 
     /**
-     * Order combining: {@code enabled} or every order in a transaction of its own; {@code maxBatchSize}, at most
-     * this many orders in one transaction (1 to {@value #MAX_BATCH_SIZE_LIMIT}). How long an order may wait in the
-     * queue is its lock wait: past it, it leaves the queue with {@code LOCK_TIMEOUT}.
+     * @param combiner the queue of orders per item set, whose batches an {@link OrderWriter} places
+     * @param lockWait how long an order may wait for its turn and its locks ({@code ecommerce.lock.wait-timeout})
      */
-    public record Combining(boolean enabled, int maxBatchSize) {
-
-        public static final Combining OFF = new Combining(false, 1);
-
-        public Combining {
-            if (maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE_LIMIT) {
-                throw new IllegalArgumentException("ecommerce.order.combining.max-batch-size must be 1 to "
-                        + MAX_BATCH_SIZE_LIMIT + ", got " + maxBatchSize);
-            }
-        }
-    }
-
-    /** A batch locks one balance per order; past a few hundred rows a batch holds more than it saves. */
-    public static final int MAX_BATCH_SIZE_LIMIT = 500;
-
-    /** Without combining: every order in a transaction of its own. */
-    public PlaceOrderService(Stores stores, GuardedUnitOfWork unitOfWork, Clock clock) {
-        this(stores, unitOfWork, clock, Combining.OFF, OrderBatchMetricsPort.NONE);
-    }
-
-    public PlaceOrderService(Stores stores, GuardedUnitOfWork unitOfWork, Clock clock, Combining combining,
-                             OrderBatchMetricsPort observer) {
-        this.stores = stores;
-        this.unitOfWork = unitOfWork;
-        this.clock = clock;
-        this.combiner = combining.enabled()
-                ? new Combiner<>(combining.maxBatchSize(), new OrderBatchRunner(stores, unitOfWork, clock, observer),
-                        itemIds -> new LockTimeoutException(itemIds.stream().map(LockKey::itemStock).toList()
-                                .toString(), unitOfWork.lockWait()))
-                : null;
+    public PlaceOrderService(UserStorePort users, ItemStorePort items, OrderStorePort orders, Idempotency idempotency,
+                             Combiner<List<Long>, PendingOrder, Order> combiner, Duration lockWait) {
+        this.users = users;
+        this.items = items;
+        this.orders = orders;
+        this.idempotency = idempotency;
+        this.combiner = combiner;
+        this.lockWait = lockWait;
     }
 
     @Override
@@ -97,21 +63,18 @@ public class PlaceOrderService implements PlaceOrderUseCase {
         long userId = command.userId();
         // before the replay check: a key is the buyer's, and nobody else may read its remembered answer
         actor.requireActsFor(userId);
-        var request = new IdempotentRequest<>(IDEMPOTENCY_SCOPE, userId, command.idempotencyKey(),
-                command.fingerprint(), Order::id,
-                orderId -> stores.orders().findOrder(orderId).orElseThrow(() -> NotFound.order(orderId)));
-        if (combiner == null) {
-            List<LockKey> keys = new ArrayList<>();
-            command.itemIds().forEach(itemId -> keys.add(LockKey.itemStock(itemId)));
-            keys.add(LockKey.point(userId));
-            return unitOfWork.run(keys, request, () -> priced(command),
-                    lines -> place(stores, clock, userId, lines));
+        Admission<Order> admission = idempotency.admit(new IdempotentRequest<>(IDEMPOTENCY_SCOPE, userId,
+                command.idempotencyKey(), command.fingerprint(), Order::id,
+                orderId -> orders.findOrder(orderId).orElseThrow(() -> NotFound.order(orderId))));
+        if (admission.isReplay()) {
+            return admission.replayed();
         }
-        List<Long> group = command.itemIds().stream().sorted().toList();
-        return unitOfWork.runClaimed(request, () -> priced(command), (lines, claim) -> combiner.submit(group,
-                new OrderBatchRunner.Pending(userId, lines, claim,
-                        command.idempotencyKey() == null ? null : command.idempotencyKey().value()),
-                System.nanoTime() + unitOfWork.lockWait().toNanos()));
+        PendingOrder pending = new PendingOrder(userId, priced(command), admission);
+        try {
+            return combiner.submit(pending.itemIds(), pending, Deadline.after(lockWait));
+        } catch (IdempotencyKeyTakenException taken) {
+            return admission.answerTaken(taken);
+        }
     }
 
     /**
@@ -120,38 +83,18 @@ public class PlaceOrderService implements PlaceOrderUseCase {
      * over unknown items. The stores serve these reads from their caches.
      */
     private List<OrderLine> priced(PlaceOrderCommand command) {
-        if (!stores.users().existsUser(command.userId())) {
+        if (!users.existsUser(command.userId())) {
             throw NotFound.user(command.userId());
         }
         List<Long> itemIds = command.itemIds();
-        Map<Long, Item> items = stores.items().findItems(itemIds).stream()
+        Map<Long, Item> found = items.findItems(itemIds).stream()
                 .collect(Collectors.toMap(Item::id, Function.identity()));
-        requireAll(itemIds, items.keySet());
-        return command.lines().stream()
-                .map(line -> new OrderLine(line.itemId(), items.get(line.itemId()).price(), line.quantity()))
-                .toList();
-    }
-
-    /** Inside the locks: read the stocks and the balance, let the domain decide, then write. */
-    static Order place(Stores stores, Clock clock, long userId, List<OrderLine> lines) {
-        Point buyer = stores.points().findPoint(userId).orElseThrow(() -> NotFound.user(userId));
-        List<Long> itemIds = lines.stream().map(OrderLine::itemId).toList();
-        List<ItemStock> stocks = stores.items().findStocks(itemIds);
-        requireAll(itemIds, stocks.stream().map(ItemStock::itemId).toList());
-        OrderPlacement placement = OrderPlacement.check(buyer, lines, stocks, Timestamps.now(clock));
-        Order stored = stores.orders().addOrder(placement.order());
-        placement.apply(stored).ifPresent(spent -> {
-            stores.points().addHistory(spent);
-            stores.points().updatePoint(buyer);
-        });
-        placement.stocks().forEach(stores.items()::updateStock);
-        return stored;
-    }
-
-    private static void requireAll(List<Long> itemIds, Collection<Long> found) {
-        List<Long> unknown = itemIds.stream().filter(id -> !found.contains(id)).toList();
+        List<Long> unknown = itemIds.stream().filter(id -> !found.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
             throw NotFound.items(unknown);
         }
+        return command.lines().stream()
+                .map(line -> new OrderLine(line.itemId(), found.get(line.itemId()).price(), line.quantity()))
+                .toList();
     }
 }

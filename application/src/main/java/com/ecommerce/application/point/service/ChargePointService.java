@@ -5,16 +5,16 @@ import com.ecommerce.application.point.port.in.ChargePointCommand;
 import com.ecommerce.application.point.port.in.ChargePointUseCase;
 import com.ecommerce.application.point.port.in.PointBalance;
 import com.ecommerce.application.point.port.out.PointStorePort;
-import com.ecommerce.application.shared.GuardedUnitOfWork;
-import com.ecommerce.application.shared.IdempotentRequest;
+import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
+import com.ecommerce.application.idempotency.IdempotentRequest;
 import com.ecommerce.application.shared.NotFound;
 import com.ecommerce.application.shared.Timestamps;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 
 import java.time.Clock;
-import java.util.List;
 
 /** Under the lock of the balance: load it, charge it, append the history entry, write the balance (fenced). */
 public class ChargePointService implements ChargePointUseCase {
@@ -38,7 +38,7 @@ public class ChargePointService implements ChargePointUseCase {
         actor.requireActsFor(userId);
         var request = new IdempotentRequest<>(IDEMPOTENCY_SCOPE, userId, command.idempotencyKey(),
                 command.fingerprint(), PointBalance::balance, balance -> new PointBalance(userId, balance));
-        return unitOfWork.run(List.of(LockKey.point(userId)), request, () -> {
+        return unitOfWork.run(LockKeys.of(LockKey.point(userId)), request, () -> {
             Point point = points.findPoint(userId).orElseThrow(() -> NotFound.user(userId));
             PointHistory entry = point.charge(command.amount());
             // the balance, the contended row, is written last: its row lock lasts only to the commit

@@ -8,8 +8,8 @@ import com.ecommerce.application.user.port.out.UserStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.shared.Checks;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 
 public class GetPointHistoryService implements GetPointHistoryUseCase {
 

@@ -4,8 +4,8 @@ import com.ecommerce.application.stock.port.in.ItemView;
 import com.ecommerce.application.stock.port.in.ListItemsUseCase;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.stock.Item;
 import com.ecommerce.domain.stock.ItemStock;
 

@@ -1,7 +1,7 @@
 package com.ecommerce.application.order.service;
 
 import com.ecommerce.application.testing.ServiceFixture;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand.Line;
 import com.ecommerce.domain.lock.LockKey;
@@ -12,7 +12,7 @@ import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.PointTransactionType;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.PageQuery;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

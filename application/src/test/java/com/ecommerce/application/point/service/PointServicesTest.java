@@ -2,7 +2,7 @@ package com.ecommerce.application.point.service;
 
 import com.ecommerce.application.testing.ServiceFixture;
 import com.ecommerce.application.point.port.in.ChargePointCommand;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.application.point.port.in.PointBalance;
 import com.ecommerce.application.user.port.in.RegisterUserCommand;
 import com.ecommerce.application.user.port.in.UserView;
@@ -14,8 +14,8 @@ import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
 import com.ecommerce.domain.shared.Limits;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

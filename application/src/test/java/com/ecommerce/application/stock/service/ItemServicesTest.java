@@ -9,8 +9,8 @@ import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
 import com.ecommerce.domain.shared.Limits;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package com.ecommerce.adapter.out.persistence.order;
 
 import com.ecommerce.adapter.out.persistence.shared.Pages;
 import com.ecommerce.application.order.port.out.OrderStorePort;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.order.OrderLine;
 import jakarta.persistence.EntityManager;

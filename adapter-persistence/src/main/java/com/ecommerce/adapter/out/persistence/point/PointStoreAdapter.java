@@ -2,8 +2,8 @@ package com.ecommerce.adapter.out.persistence.point;
 
 import com.ecommerce.adapter.out.persistence.shared.Pages;
 import com.ecommerce.application.point.port.out.PointStorePort;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.Points;

@@ -1,8 +1,8 @@
 package com.ecommerce.adapter.out.persistence.shared;
 
-import com.ecommerce.application.shared.port.out.IdempotencyKeyTakenException;
-import com.ecommerce.application.shared.port.out.IdempotencyRecord;
-import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.idempotency.port.out.IdempotencyKeyTakenException;
+import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.ConstraintViolationException;

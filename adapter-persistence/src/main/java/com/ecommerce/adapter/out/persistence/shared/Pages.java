@@ -1,7 +1,7 @@
 package com.ecommerce.adapter.out.persistence.shared;
 
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 

@@ -2,8 +2,8 @@ package com.ecommerce.adapter.out.persistence.stock;
 
 import com.ecommerce.adapter.out.persistence.shared.CommittedReads;
 import com.ecommerce.adapter.out.persistence.shared.Pages;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.application.shared.Timestamps;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;

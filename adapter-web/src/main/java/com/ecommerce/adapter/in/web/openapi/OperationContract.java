@@ -5,7 +5,7 @@ import com.ecommerce.adapter.in.web.problem.ProblemCatalogue;
 import com.ecommerce.adapter.in.web.security.Access;
 import com.ecommerce.adapter.in.web.security.CallableBy;
 import com.ecommerce.adapter.in.web.shared.IdempotencyKeyHeader;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.shared.ErrorCode;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;

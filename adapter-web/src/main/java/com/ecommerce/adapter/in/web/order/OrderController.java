@@ -9,7 +9,7 @@ import com.ecommerce.adapter.in.web.shared.Locations;
 import com.ecommerce.application.order.port.in.GetOrderUseCase;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.shared.ErrorCode;
 import com.ecommerce.domain.user.Actor;

@@ -7,7 +7,7 @@ import com.ecommerce.adapter.in.web.security.CallableBy;
 import com.ecommerce.adapter.in.web.shared.PageResponse;
 import com.ecommerce.adapter.in.web.shared.Paging;
 import com.ecommerce.application.order.port.in.ListUserOrdersUseCase;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.shared.ErrorCode;
 import com.ecommerce.domain.user.Actor;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,6 @@
 package com.ecommerce.adapter.in.web.shared;
 
-import com.ecommerce.application.shared.Page;
+import com.ecommerce.application.paging.Page;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.ecommerce.adapter.in.web.shared;
 
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.PageQuery;
 
 /**
  * The defaults of the {@code page} and {@code size} query parameters of every list endpoint. The range of

@@ -7,7 +7,7 @@ import com.ecommerce.adapter.in.web.security.CallableBy;
 import com.ecommerce.adapter.in.web.shared.Locations;
 import com.ecommerce.adapter.in.web.shared.PageResponse;
 import com.ecommerce.adapter.in.web.shared.Paging;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.application.stock.port.in.GetItemUseCase;
 import com.ecommerce.application.stock.port.in.ItemView;
 import com.ecommerce.application.stock.port.in.ListItemsUseCase;

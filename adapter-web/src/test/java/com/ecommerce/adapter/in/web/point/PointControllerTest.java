@@ -2,8 +2,8 @@ package com.ecommerce.adapter.in.web.point;
 
 import com.ecommerce.adapter.in.web.WebSliceTest;
 import com.ecommerce.application.point.port.in.ChargePointCommand;
-import com.ecommerce.application.shared.PageQuery;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.paging.PageQuery;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.domain.shared.Limits;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;

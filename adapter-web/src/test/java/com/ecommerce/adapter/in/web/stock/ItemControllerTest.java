@@ -1,7 +1,7 @@
 package com.ecommerce.adapter.in.web.stock;
 
 import com.ecommerce.adapter.in.web.WebSliceTest;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.application.stock.port.in.RegisterItemCommand;
 import com.ecommerce.application.stock.port.in.RestockItemCommand;
 import com.ecommerce.domain.shared.Limits;

@@ -1,6 +1,6 @@
 package com.ecommerce.application.point.port.in;
 
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.domain.shared.Checks;
 import com.ecommerce.domain.shared.Limits;
 

@@ -2,8 +2,8 @@ package com.ecommerce.application.point.port.in;
 
 import com.ecommerce.domain.user.Actor;
 import com.ecommerce.domain.point.PointHistory;
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 
 public interface GetPointHistoryUseCase {
 

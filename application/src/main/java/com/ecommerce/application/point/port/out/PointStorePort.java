@@ -1,7 +1,7 @@
 package com.ecommerce.application.point.port.out;
 
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 

@@ -1,7 +1,7 @@
 package com.ecommerce.application.stock.port.in;
 
-import com.ecommerce.application.shared.Page;
-import com.ecommerce.application.shared.PageQuery;
+import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.paging.PageQuery;
 
 public interface ListItemsUseCase {
 

@@ -1,9 +1,10 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application;
 
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
+import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand.Line;
 import com.ecommerce.application.point.port.in.ChargePointCommand;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.application.stock.port.in.RegisterItemCommand;
 import com.ecommerce.application.stock.port.in.RestockItemCommand;
 import com.ecommerce.application.testing.ServiceFixture;

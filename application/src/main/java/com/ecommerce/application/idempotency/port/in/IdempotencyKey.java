@@ -1,4 +1,4 @@
-package com.ecommerce.application.shared.port.in;
+package com.ecommerce.application.idempotency.port.in;
 
 import com.ecommerce.domain.shared.InvalidRequestException;
 

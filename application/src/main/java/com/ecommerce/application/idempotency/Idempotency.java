@@ -1,8 +1,8 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application.idempotency;
 
-import com.ecommerce.application.shared.port.out.IdempotencyKeyTakenException;
-import com.ecommerce.application.shared.port.out.IdempotencyRecord;
-import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.idempotency.port.out.IdempotencyKeyTakenException;
+import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
@@ -13,76 +13,58 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Makes a money-moving request repeatable under an {@code Idempotency-Key}.
  *
- * <p>The request claims its key in the same transaction as its effect, before touching any row, and records its
- * result there too. Only a committed success leaves a record, so a failed request can be repeated afresh. A
- * duplicate that arrives while the first is running blocks on the store's unique key until the first commits,
- * then finds the key taken and replays the stored result; this holds across instances because the store, not a
- * lock, decides.
+ * <p>Before any lock, {@link #admit} answers a repeat of a request that succeeded from its record. Otherwise the
+ * request runs, and the guarded unit of work records its result under its key ({@link Admission#record}) in the
+ * same transaction as its effect, so only a committed success leaves a record and a failed request can be repeated
+ * afresh. A duplicate that runs while the first is running meets the first one's record on the store's unique key,
+ * after the first commits, and is answered from it ({@link Admission#answerTaken}); this holds across instances
+ * because the store, not a lock, decides.
  *
  * <p>A record is kept for the {@link IdempotencyRetention retention}. Past it the record counts as absent, whether
  * or not the purge has deleted it yet: the request is processed afresh. Its expired record is deleted first, in a
- * transaction of its own (the claim would otherwise meet the unique key); that delete keeps a record claimed since
- * by a concurrent repeat, which then wins the claim and is replayed like any concurrent first request.
+ * transaction of its own (the record would otherwise meet the unique key); that delete keeps a record made since
+ * by a concurrent repeat, which then wins and is replayed like any concurrent first request.
  */
-final class Idempotency {
+public final class Idempotency {
 
     private final IdempotencyStorePort store;
     private final TransactionPort transactionPort;
     private final IdempotencyRetention retention;
 
-    Idempotency(IdempotencyStorePort store, TransactionPort transactionPort, IdempotencyRetention retention) {
+    public Idempotency(IdempotencyStorePort store, TransactionPort transactionPort, IdempotencyRetention retention) {
         this.store = store;
         this.transactionPort = transactionPort;
         this.retention = retention;
     }
 
-    <R> R run(IdempotentRequest<R> request, Function<IdempotencyClaim<R>, R> work) {
+    /** The replay check, before any lock: a repeat is answered from its record, anything else is admitted to run. */
+    public <R> Admission<R> admit(IdempotentRequest<R> request) {
         if (request.key() == null) {
-            return work.apply(IdempotencyClaim.none());
+            return Admission.unkeyed();
         }
         String fingerprint = digest(request.fingerprint());
         Instant cutoff = retention.cutoff();
         Optional<IdempotencyRecord> found = find(request);
         if (found.isPresent()) {
             if (!IdempotencyRetention.isExpired(found.get(), cutoff)) {
-                return replay(request, fingerprint, found.get());
+                return Admission.replay(request, replay(request, fingerprint, found.get()));
             }
             transactionPort.inTransaction(() -> store.removeExpired(request.scope(), request.userId(),
                     request.key().value(), cutoff));
         }
-        try {
-            return work.apply(new KeyedClaim<>(request, fingerprint));
-        } catch (IdempotencyKeyTakenException taken) {
-            // a concurrent request claimed the key after our lookup and committed: it is the first, so it answers
-            return find(request).map(first -> replay(request, fingerprint, first)).orElseThrow(() -> taken);
-        }
+        return Admission.toRun(request, result -> record(request, fingerprint, result),
+                taken -> find(request).map(first -> replay(request, fingerprint, first)).orElseThrow(() -> taken));
     }
 
-    private final class KeyedClaim<R> implements IdempotencyClaim<R> {
-        private final IdempotentRequest<R> request;
-        private final String fingerprint;
-
-        private KeyedClaim(IdempotentRequest<R> request, String fingerprint) {
-            this.request = request;
-            this.fingerprint = fingerprint;
-        }
-
-        @Override
-        public void claim() {
-            store.addClaim(new IdempotencyRecord(request.scope(), request.userId(), request.key().value(),
-                    fingerprint, null, retention.claimTime()));
-        }
-
-        @Override
-        public void complete(R result) {
-            store.updateResult(request.scope(), request.userId(), request.key().value(),
-                    request.recorded().applyAsLong(result));
-        }
+    /** The claim and its result, in the running transaction; a key already there fails the claim. */
+    private void record(IdempotentRequest<?> request, String fingerprint, long result) {
+        store.addClaim(new IdempotencyRecord(request.scope(), request.userId(), request.key().value(),
+                fingerprint, null, retention.claimTime()));
+        store.updateResult(request.scope(), request.userId(), request.key().value(), result);
     }
 
     private Optional<IdempotencyRecord> find(IdempotentRequest<?> request) {

@@ -1,4 +1,4 @@
-package com.ecommerce.application.shared.port.out;
+package com.ecommerce.application.idempotency.port.out;
 
 import java.time.Instant;
 import java.util.Optional;

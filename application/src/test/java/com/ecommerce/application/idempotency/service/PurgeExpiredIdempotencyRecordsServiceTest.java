@@ -1,7 +1,7 @@
-package com.ecommerce.application.shared.service;
+package com.ecommerce.application.idempotency.service;
 
-import com.ecommerce.application.shared.IdempotencyRetention;
-import com.ecommerce.application.shared.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.IdempotencyRetention;
+import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
 import com.ecommerce.application.testing.InMemoryStore;
 import com.ecommerce.application.testing.MutableClock;
 import org.junit.jupiter.api.Test;

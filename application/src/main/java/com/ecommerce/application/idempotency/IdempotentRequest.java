@@ -1,6 +1,6 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application.idempotency;
 
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
@@ -13,4 +13,9 @@ import java.util.function.ToLongFunction;
  */
 public record IdempotentRequest<R>(String scope, long userId, IdempotencyKey key, String fingerprint,
                                    ToLongFunction<R> recorded, LongFunction<R> replay) {
+
+    /** A request that is not repeatable: it has no key, and nothing of it is recorded. */
+    public static <R> IdempotentRequest<R> none() {
+        return new IdempotentRequest<>("none", 0, null, "", result -> 0, id -> null);
+    }
 }

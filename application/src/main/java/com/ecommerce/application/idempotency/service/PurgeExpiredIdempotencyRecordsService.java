@@ -1,8 +1,8 @@
-package com.ecommerce.application.shared.service;
+package com.ecommerce.application.idempotency.service;
 
-import com.ecommerce.application.shared.IdempotencyRetention;
-import com.ecommerce.application.shared.port.in.PurgeExpiredIdempotencyRecordsUseCase;
-import com.ecommerce.application.shared.port.out.IdempotencyStorePort;
+import com.ecommerce.application.idempotency.IdempotencyRetention;
+import com.ecommerce.application.idempotency.port.in.PurgeExpiredIdempotencyRecordsUseCase;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.ecommerce.application.shared.port.out;
+package com.ecommerce.application.idempotency.port.out;
 
 /** Another request has already claimed (and committed) the same idempotency key. */
 public class IdempotencyKeyTakenException extends RuntimeException {

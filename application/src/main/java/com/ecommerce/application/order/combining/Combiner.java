@@ -1,11 +1,13 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application.order.combining;
+
+import com.ecommerce.application.order.port.out.OrderBatchMetricsPort;
+import com.ecommerce.domain.lock.Deadline;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 
 /**
  * Flat combining: requests that would take the same locks one after another are served in batches instead. Every
@@ -16,9 +18,11 @@ import java.util.function.Function;
  * request in the queue. A request that is alone is a batch of one; nobody is held back for company.
  *
  * <p>Bounds: a batch holds at most {@code maxBatchSize} requests; a request waits in the queue at most until its
- * deadline (the lock wait it arrived with), then leaves it and fails with {@code timeout}, as it would have failed
- * waiting for the lock; an interrupted wait ends the same way. A request taken into a batch waits for the batch,
- * whose lock wait is bounded by its members' deadlines.
+ * {@link Deadline} (the lock wait it arrived with), then leaves it and fails with {@code LOCK_TIMEOUT}
+ * ({@link Deadline#exceeded}), as it would have failed waiting for the lock; an interrupted wait ends the same way. A
+ * member whose deadline has passed when its batch starts fails the same way and is not run. A request taken into a
+ * batch waits for the batch, whose lock wait ends at its members' earliest deadline. With {@code maxBatchSize} 1
+ * every request runs alone, in arrival order per group: order combining switched off.
  *
  * <p>Why written here and not taken from a library: the combining libraries we know (the JCTools and Agrona queues,
  * the flat-combining structures of the literature) combine operations on an in-memory structure; here the batch
@@ -45,7 +49,7 @@ public final class Combiner<K, T, R> {
     /** One request in a group's queue or batch. Its outcome is published to its thread after the batch. */
     public static final class Entry<T, R> {
         private final T item;
-        private final long deadline;
+        private final Deadline deadline;
         private final Thread thread;
         private volatile int state = WAITING;
         private R result;
@@ -53,7 +57,7 @@ public final class Combiner<K, T, R> {
         private boolean settled;
         private boolean deferred;
 
-        private Entry(T item, long deadline, Thread thread) {
+        private Entry(T item, Deadline deadline, Thread thread) {
             this.item = item;
             this.deadline = deadline;
             this.thread = thread;
@@ -63,8 +67,8 @@ public final class Combiner<K, T, R> {
             return item;
         }
 
-        /** When the request's lock wait ends, in {@link System#nanoTime()} terms. */
-        public long deadline() {
+        /** When the request's lock wait ends. */
+        public Deadline deadline() {
             return deadline;
         }
 
@@ -108,28 +112,28 @@ public final class Combiner<K, T, R> {
     private final ConcurrentHashMap<K, Group<T, R>> groups = new ConcurrentHashMap<>();
     private final int maxBatchSize;
     private final BatchRunner<T, R> runner;
-    private final Function<K, RuntimeException> timeout;
+    private final OrderBatchMetricsPort observer;
 
     /**
      * @param maxBatchSize at most this many requests per batch (1 or more)
      * @param runner       runs a batch
-     * @param timeout      the failure of a request whose deadline passed while it waited in the queue
+     * @param observer     told the size of every batch that ran and how many of its members succeeded
      */
-    public Combiner(int maxBatchSize, BatchRunner<T, R> runner, Function<K, RuntimeException> timeout) {
+    public Combiner(int maxBatchSize, BatchRunner<T, R> runner, OrderBatchMetricsPort observer) {
         if (maxBatchSize < 1) {
             throw new IllegalArgumentException("a batch holds at least one request: " + maxBatchSize);
         }
         this.maxBatchSize = maxBatchSize;
         this.runner = runner;
-        this.timeout = timeout;
+        this.observer = observer;
     }
 
     /**
      * Runs {@code item} in a batch of its group and answers its own outcome (or throws its own failure).
      *
-     * @param deadline when the request stops waiting for its turn, in {@link System#nanoTime()} terms
+     * @param deadline when the request stops waiting for its turn and for its locks
      */
-    public R submit(K key, T item, long deadline) {
+    public R submit(K key, T item, Deadline deadline) {
         Entry<T, R> me = new Entry<>(item, deadline, Thread.currentThread());
         Group<T, R> group = join(key, me);
         boolean interrupted = false;
@@ -182,11 +186,11 @@ public final class Combiner<K, T, R> {
             if (Thread.interrupted()) {
                 interrupted = true;
             }
-            long left = me.deadline - System.nanoTime();
+            long left = me.deadline.remainingNanos();
             if (state == WAITING && (left <= 0 || interrupted)) {
                 synchronized (group) {
                     if (me.state == WAITING && group.queue.remove(me)) {
-                        me.failure = timeout.apply(key);
+                        me.failure = me.deadline.exceeded(key);
                         me.state = DONE;
                         return interrupted;
                     }
@@ -216,23 +220,47 @@ public final class Combiner<K, T, R> {
                 batch.add(taken);
             }
         }
+        List<Entry<T, R>> live = new ArrayList<>(batch.size());
         for (Entry<T, R> entry : batch) {
             entry.settled = false;
             entry.deferred = false;
             entry.result = null;
             entry.failure = null;
+            if (entry.deadline.hasPassed()) {
+                entry.fail(entry.deadline.exceeded(key));
+            } else {
+                live.add(entry);
+            }
         }
         try {
-            runner.run(batch);
+            if (!live.isEmpty()) {
+                runner.run(live);
+            }
         } catch (RuntimeException | Error e) {
             RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-            batch.stream().filter(entry -> !entry.settled).forEach(entry -> entry.fail(failure));
+            live.stream().filter(entry -> !entry.settled).forEach(entry -> entry.fail(failure));
             if (e instanceof Error error) {
                 handOff(key, group, batch, me);
                 throw error;
             }
+        } finally {
+            observe(live);
         }
         handOff(key, group, batch, me);
+    }
+
+    private void observe(List<Entry<T, R>> ran) {
+        int run = 0;
+        int succeeded = 0;
+        for (Entry<T, R> entry : ran) {
+            if (!entry.deferred) {
+                run++;
+                succeeded += entry.settled && entry.failure == null ? 1 : 0;
+            }
+        }
+        if (run > 0) {
+            observer.batchEnded(run, succeeded);
+        }
     }
 
     /** Requeues the deferred entries at the head, passes the lead on (or retires the group), wakes the members. */

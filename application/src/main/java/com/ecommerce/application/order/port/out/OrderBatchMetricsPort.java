@@ -1,4 +1,4 @@
-package com.ecommerce.application.shared.port.out;
+package com.ecommerce.application.order.port.out;
 
 /**
  * Told about every batch of orders placed by order combining (a request alone is a batch of one), so that the

@@ -1,4 +1,4 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application.paging;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,8 +1,11 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application.order.combining;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +27,8 @@ class CombinerTest {
 
     private static final long LONG = TimeUnit.SECONDS.toNanos(30);
 
+    private final List<String> observed = Collections.synchronizedList(new ArrayList<>());
+
     private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Object> outcomes = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -39,7 +44,7 @@ class CombinerTest {
                 await(gate);
             }
             settle.accept(batch);
-        }, key -> new IllegalStateException("timeout " + key));
+        }, (orders, placed) -> observed.add(orders + "/" + placed));
     }
 
     @AfterEach
@@ -54,7 +59,7 @@ class CombinerTest {
     @Test
     void aRequestAlone_isABatchOfOne_andGetsItsResult() {
         gate.countDown();
-        assertThat(combiner(8).submit("k", "a", System.nanoTime() + LONG)).isEqualTo("A");
+        assertThat(combiner(8).submit("k", "a", Deadline.after(Duration.ofNanos(LONG)))).isEqualTo("A");
         assertThat(batches).containsExactly(List.of("a"));
     }
 
@@ -96,7 +101,7 @@ class CombinerTest {
         Combiner<String, String, String> combiner = combiner(8);
         submitAndPark(combiner, "k", "a", LONG);
         // "k" is held at the gate; another key does not wait for it
-        assertThat(combiner.submit("other", "x", System.nanoTime() + LONG)).isEqualTo("X");
+        assertThat(combiner.submit("other", "x", Deadline.after(Duration.ofNanos(LONG)))).isEqualTo("X");
         gate.countDown();
     }
 
@@ -109,7 +114,7 @@ class CombinerTest {
         Thread late = submit(combiner, "k", "late", TimeUnit.MILLISECONDS.toNanos(200));
         late.join(5_000);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(190);
-        assertThat((Throwable) outcomes.get("late")).isInstanceOf(IllegalStateException.class).hasMessage("timeout k");
+        assertThat((Throwable) outcomes.get("late")).isInstanceOf(LockTimeoutException.class).hasMessageContaining("Could not lock k");
         gate.countDown();
         joinAll();
         assertThat(batches).containsExactly(List.of("a"), List.of("b"));
@@ -122,8 +127,8 @@ class CombinerTest {
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         Thread waiter = Thread.ofPlatform().start(() -> {
             try {
-                combiner.submit("k", "b", System.nanoTime() + LONG);
-            } catch (IllegalStateException e) {
+                combiner.submit("k", "b", Deadline.after(Duration.ofNanos(LONG)));
+            } catch (LockTimeoutException e) {
                 outcomes.put("b", e);
             }
             stillInterrupted.set(Thread.currentThread().isInterrupted());
@@ -132,7 +137,7 @@ class CombinerTest {
         awaitParked(waiter);
         waiter.interrupt();
         waiter.join(5_000);
-        assertThat((Throwable) outcomes.get("b")).isInstanceOf(IllegalStateException.class).hasMessage("timeout k");
+        assertThat((Throwable) outcomes.get("b")).isInstanceOf(LockTimeoutException.class).hasMessageContaining("Could not lock k");
         assertThat(stillInterrupted).isTrue();
         gate.countDown();
         joinAll();
@@ -175,7 +180,7 @@ class CombinerTest {
         joinAll();
         assertThat(outcomes).containsEntry("a", "A").containsEntry("b", "B");
         assertThat((Throwable) outcomes.get("c")).isInstanceOf(IllegalStateException.class).hasMessage("database down");
-        assertThat(combiner.submit("k", "e", System.nanoTime() + LONG)).isEqualTo("E");
+        assertThat(combiner.submit("k", "e", Deadline.after(Duration.ofNanos(LONG)))).isEqualTo("E");
     }
 
     @Test
@@ -183,7 +188,7 @@ class CombinerTest {
         gate.countDown();
         Combiner<String, String, String> combiner = combiner(64);
         for (int i = 0; i < 100; i++) {
-            assertThat(combiner.submit("k", "x" + i, System.nanoTime() + LONG)).isEqualTo("X" + i);
+            assertThat(combiner.submit("k", "x" + i, Deadline.after(Duration.ofNanos(LONG)))).isEqualTo("X" + i);
         }
         assertThat(batches).hasSize(100).allSatisfy(batch -> assertThat(batch).hasSize(1));
     }
@@ -191,7 +196,7 @@ class CombinerTest {
     private Thread submit(Combiner<String, String, String> combiner, String key, String item, long waitNanos) {
         Thread thread = Thread.ofPlatform().name("submit-" + item).start(() -> {
             try {
-                outcomes.put(item, combiner.submit(key, item, System.nanoTime() + waitNanos));
+                outcomes.put(item, combiner.submit(key, item, Deadline.after(Duration.ofNanos(waitNanos))));
             } catch (RuntimeException e) {
                 outcomes.put(item, e);
             }

@@ -1,15 +1,16 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application.idempotency;
 
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand.Line;
 import com.ecommerce.application.point.port.in.ChargePointCommand;
 import com.ecommerce.application.point.port.in.PointBalance;
 import com.ecommerce.application.point.service.ChargePointService;
-import com.ecommerce.application.shared.port.in.IdempotencyKey;
-import com.ecommerce.application.shared.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
+import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
 import com.ecommerce.application.testing.InMemoryStore;
 import com.ecommerce.application.testing.MutableClock;
 import com.ecommerce.application.testing.RecordingLockPort;
+import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
 import com.ecommerce.application.testing.ServiceFixture;
 import com.ecommerce.application.user.port.in.RegisterUserCommand;
 import com.ecommerce.application.user.service.RegisterUserService;
@@ -128,7 +129,8 @@ class IdempotencyExpiryTest {
         RacingStore store = new RacingStore();
         RegisterUserService register = new RegisterUserService(store, store, store);
         ChargePointService charge = new ChargePointService(store, new GuardedUnitOfWork(new RecordingLockPort(store),
-                store, store, new IdempotencyRetention(clock, RETENTION), ServiceFixture.WAIT), clock);
+                store, new Idempotency(store, store, new IdempotencyRetention(clock, RETENTION)), ServiceFixture.WAIT),
+                clock);
         long userId = register.register(ADMIN, new RegisterUserCommand("kim")).userId();
         charge.charge(ADMIN, new ChargePointCommand(userId, 500, key));
         IdempotencyRecord first = store.findRecord(CHARGE, userId, key.value()).orElseThrow();

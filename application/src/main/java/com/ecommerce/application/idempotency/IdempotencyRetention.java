@@ -1,6 +1,8 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application.idempotency;
 
-import com.ecommerce.application.shared.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
+
+import com.ecommerce.application.shared.Timestamps;
 
 import java.time.Clock;
 import java.time.Duration;

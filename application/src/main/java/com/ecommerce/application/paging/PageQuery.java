@@ -1,4 +1,4 @@
-package com.ecommerce.application.shared;
+package com.ecommerce.application.paging;
 
 import com.ecommerce.domain.shared.Checks;
 import com.ecommerce.domain.shared.InvalidRequestException;

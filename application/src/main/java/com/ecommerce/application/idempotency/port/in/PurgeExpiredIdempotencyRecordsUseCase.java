@@ -1,4 +1,4 @@
-package com.ecommerce.application.shared.port.in;
+package com.ecommerce.application.idempotency.port.in;
 
 /**
  * Deletes the idempotency records older than the retention. Run in the background by every instance; any number

@@ -1,0 +1,130 @@
+package com.ecommerce.application.unitofwork;
+
+import com.ecommerce.application.idempotency.Admission;
+import com.ecommerce.application.idempotency.Idempotency;
+import com.ecommerce.application.idempotency.IdempotentRequest;
+import com.ecommerce.application.idempotency.port.out.IdempotencyKeyTakenException;
+import com.ecommerce.application.shared.port.out.TransactionPort;
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
+import com.ecommerce.domain.lock.LockPort;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs every write of contended rows, always in the same order:
+ * <ol>
+ *   <li>an idempotent request whose key already succeeded, within the retention, is answered from its record,
+ *       before any lock (for a batch, each member was admitted on its own thread before it joined);</li>
+ *   <li>the keys, sorted once in {@link LockKeys}, are locked by the deployment's {@link LockPort} by the request's
+ *       {@link Deadline};</li>
+ *   <li>a transaction is opened (here, for every strategy), in which the strategies that lock rows take them first,
+ *       the work runs, and the result of each keyed request is recorded under its key;</li>
+ *   <li>the commit, then the locks are released.</li>
+ * </ol>
+ * The work reads its rows inside the locks and writes them through the stores, whose version-checked updates fence
+ * a write against a lost lock. The work may run more than once ({@link LockPort}'s contract, {@code
+ * lock-optimistic}); the idempotency records are written after the last run's work, by this class. Two ways in, one
+ * per shape of write: {@link #run} for one request, {@link #runBatch} for a batch of requests placed together.
+ */
+public final class GuardedUnitOfWork {
+
+    /**
+     * What a batch's work wrote: the result of each member it placed, recorded under that member's key in the
+     * batch's transaction. Members it refused are not in it.
+     */
+    public interface BatchWrites<R> {
+        List<Written<R>> written();
+    }
+
+    /** One member's result, to be recorded under its key. */
+    public record Written<R>(Admission<R> admission, R result) {
+    }
+
+    /**
+     * A batch member's key was claimed and committed first by a concurrent request (on this or another instance):
+     * the batch's transaction rolled back; that member is answered by the first request's replay
+     * ({@link Admission#answerTaken}), the others may run again without it.
+     */
+    public static final class ClaimedElsewhere extends RuntimeException {
+        private final transient Admission<?> admission;
+        private final IdempotencyKeyTakenException taken;
+
+        ClaimedElsewhere(Admission<?> admission, IdempotencyKeyTakenException taken) {
+            super(taken.getMessage(), taken, false, false);
+            this.admission = admission;
+            this.taken = taken;
+        }
+
+        public Admission<?> admission() {
+            return admission;
+        }
+
+        public IdempotencyKeyTakenException taken() {
+            return taken;
+        }
+    }
+
+    private final LockPort lockPort;
+    private final TransactionPort transactionPort;
+    private final Idempotency idempotency;
+    private final Duration lockWait;
+
+    /** @param lockWait how long one request may wait for its locks ({@code ecommerce.lock.wait-timeout}) */
+    public GuardedUnitOfWork(LockPort lockPort, TransactionPort transactionPort, Idempotency idempotency,
+                             Duration lockWait) {
+        this.lockPort = lockPort;
+        this.transactionPort = transactionPort;
+        this.idempotency = idempotency;
+        this.lockWait = lockWait;
+    }
+
+    /**
+     * One request's write: answered from its record when it repeats one that succeeded; else {@code work} runs
+     * under the locks of {@code keys}, within the lock wait, in one transaction with the record of its result.
+     */
+    public <R> R run(LockKeys keys, IdempotentRequest<R> request, Supplier<R> work) {
+        Admission<R> admission = idempotency.admit(request);
+        if (admission.isReplay()) {
+            return admission.replayed();
+        }
+        try {
+            return locked(keys, Deadline.after(lockWait), () -> {
+                R result = work.get();
+                admission.record(result);
+                return result;
+            });
+        } catch (IdempotencyKeyTakenException taken) {
+            return admission.answerTaken(taken);
+        }
+    }
+
+    /**
+     * A batch's write: {@code work} runs under the locks of {@code keys} (every member's) by {@code deadline} (the
+     * most hurried member's), in one transaction, then what it wrote is recorded under each member's key.
+     *
+     * @throws ClaimedElsewhere when a member's key was taken first by a concurrent request; nothing was written
+     */
+    public <R, B extends BatchWrites<R>> B runBatch(LockKeys keys, Deadline deadline, Supplier<B> work) {
+        return locked(keys, deadline, () -> {
+            B writes = work.get();
+            for (Written<R> written : writes.written()) {
+                try {
+                    written.admission().record(written.result());
+                } catch (IdempotencyKeyTakenException taken) {
+                    throw new ClaimedElsewhere(written.admission(), taken);
+                }
+            }
+            return writes;
+        });
+    }
+
+    private <T> T locked(LockKeys keys, Deadline deadline, Supplier<T> work) {
+        return lockPort.withLocks(keys, deadline, () -> transactionPort.inTransaction(() -> {
+            lockPort.lockInTransaction(keys, deadline);
+            return work.get();
+        }));
+    }
+}
