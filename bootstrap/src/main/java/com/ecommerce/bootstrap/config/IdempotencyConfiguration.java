@@ -17,6 +17,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * How long idempotency records are kept ({@link IdempotencyRetention}, which the unit of work asks on every keyed
@@ -73,12 +75,12 @@ public class IdempotencyConfiguration {
 
         @Override
         public void run() {
-            long start = System.nanoTime();
+            Instant start = Instant.now();
             try {
                 long purged = purge.purgeExpired();
                 if (purged > 0) {
                     log.info("Purged {} expired idempotency records in {} ms", purged,
-                            (System.nanoTime() - start) / 1_000_000);
+                            Duration.between(start, Instant.now()).toMillis());
                 }
             } catch (RuntimeException e) {
                 log.warn("Purging expired idempotency records failed, next try in {}: {}", settings.interval(),

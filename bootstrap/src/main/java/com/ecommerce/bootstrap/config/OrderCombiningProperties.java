@@ -1,6 +1,6 @@
 package com.ecommerce.bootstrap.config;
 
-import com.ecommerce.application.order.service.PlaceOrderService;
+import com.ecommerce.application.order.combining.OrderCombining;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,10 +21,10 @@ public record OrderCombiningProperties(@DefaultValue("true") boolean enabled,
                                        @DefaultValue("64") int maxBatchSize) {
 
     public OrderCombiningProperties {
-        new PlaceOrderService.Combining(enabled, maxBatchSize); // its checks name the property
+        new OrderCombining(enabled, maxBatchSize); // its checks name the property
     }
 
-    public PlaceOrderService.Combining combining() {
-        return new PlaceOrderService.Combining(enabled, maxBatchSize);
+    public OrderCombining combining() {
+        return new OrderCombining(enabled, maxBatchSize);
     }
 }

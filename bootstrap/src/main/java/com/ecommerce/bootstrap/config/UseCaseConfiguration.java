@@ -1,6 +1,9 @@
 package com.ecommerce.bootstrap.config;
 
 import com.ecommerce.adapter.out.lock.support.LockProperties;
+import com.ecommerce.application.idempotency.Idempotency;
+import com.ecommerce.application.order.combining.Combiner;
+import com.ecommerce.application.order.combining.OrderWriter;
 import com.ecommerce.application.order.port.out.OrderStorePort;
 import com.ecommerce.application.order.service.GetOrderService;
 import com.ecommerce.application.order.service.ListUserOrdersService;
@@ -39,11 +42,16 @@ public class UseCaseConfiguration {
         return Clock.systemUTC();
     }
 
+    @Bean
+    Idempotency idempotency(IdempotencyStorePort store, TransactionPort tx, IdempotencyRetention retention) {
+        return new Idempotency(store, tx, retention);
+    }
+
     /** Where every write of contended rows takes its locks, opens its transaction and is fenced. */
     @Bean
-    GuardedUnitOfWork guardedUnitOfWork(LockPort lock, TransactionPort tx, IdempotencyStorePort idempotency,
-                                        IdempotencyRetention retention, LockProperties lockProperties) {
-        return new GuardedUnitOfWork(lock, tx, idempotency, retention, lockProperties.waitTimeout());
+    GuardedUnitOfWork guardedUnitOfWork(LockPort lock, TransactionPort tx, Idempotency idempotency,
+                                        LockProperties lockProperties) {
+        return new GuardedUnitOfWork(lock, tx, idempotency, lockProperties.waitTimeout());
     }
 
     @Bean
@@ -91,13 +99,19 @@ public class UseCaseConfiguration {
         return new RestockItemService(items, unitOfWork);
     }
 
-    /** Orders, combined per item set unless {@code ecommerce.order.combining.enabled} is false. */
+    /**
+     * Orders, combined per item set unless {@code ecommerce.order.combining.enabled} is false (then each batch holds
+     * one order): one queue per item set in this instance, whose batches the order writer places.
+     */
     @Bean
     PlaceOrderService placeOrderService(UserStorePort users, ItemStorePort items, PointStorePort points,
-                                        OrderStorePort orders, GuardedUnitOfWork unitOfWork, Clock clock,
-                                        OrderCombiningProperties combining, MeterRegistry registry) {
-        return new PlaceOrderService(new PlaceOrderService.Stores(users, items, points, orders), unitOfWork, clock,
-                combining.combining(), new OrderBatchMetrics(registry));
+                                        OrderStorePort orders, Idempotency idempotency, GuardedUnitOfWork unitOfWork,
+                                        Clock clock, OrderCombiningProperties combining, LockProperties lockProperties,
+                                        MeterRegistry registry) {
+        OrderWriter writer = new OrderWriter(items, points, orders, unitOfWork, clock);
+        return new PlaceOrderService(users, items, orders, idempotency,
+                new Combiner<>(combining.combining().batchSize(), writer, new OrderBatchMetrics(registry)),
+                lockProperties.waitTimeout());
     }
 
     @Bean

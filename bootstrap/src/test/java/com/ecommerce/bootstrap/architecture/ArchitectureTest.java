@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import java.util.List;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -77,8 +78,11 @@ class ArchitectureTest {
     static final ArchRule applicationIsSplitByAggregate = classes().that().resideInAPackage(APPLICATION)
             .should().resideInAnyPackage(AGGREGATES.stream().map(a -> "com.ecommerce.application." + a + "..")
                     .toArray(String[]::new))
-            .orShould().resideInAPackage("com.ecommerce.application.shared..")
-            .because("application mirrors domain: one package per aggregate, cross-cutting pieces in shared");
+            .orShould().resideInAnyPackage("com.ecommerce.application.idempotency..",
+                    "com.ecommerce.application.unitofwork..", "com.ecommerce.application.paging..",
+                    "com.ecommerce.application.shared..")
+            .because("application mirrors domain: one package per aggregate; cross-cutting pieces by concern "
+                    + "(idempotency, the unit of work, paging) and what every service shares (transactions, 404s)");
 
     @ArchTest
     static final ArchRule outPortsAreNamedPort = classes().that().resideInAPackage("..application..port.out..")
@@ -88,8 +92,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule aggregateOutPortsAreStores = classes().that().resideInAPackage("..application.*.port.out..")
             .and().areInterfaces().and().resideOutsideOfPackage("..application.shared..")
-            .should().haveSimpleNameEndingWith("StorePort")
-            .because("an aggregate has one store port with intent-named methods, not a Load/Save pair per table");
+            .should().haveSimpleNameEndingWith("StorePort").orShould().haveSimpleNameEndingWith("MetricsPort")
+            .because("an aggregate has one store port with intent-named methods, not a Load/Save pair per table "
+                    + "(and may tell the deployment what to measure)");
 
     /** One store port per aggregate, and it lives in that aggregate's package. */
     @ArchTest
@@ -98,7 +103,7 @@ class ArchitectureTest {
             List<String> ports = classes.stream()
                     .filter(c -> c.isInterface() && c.getPackageName().equals(
                             "com.ecommerce.application." + aggregate + ".port.out"))
-                    .map(JavaClass::getSimpleName).toList();
+                    .map(JavaClass::getSimpleName).filter(name -> !name.endsWith("MetricsPort")).toList();
             assertThat(ports).as("out-ports of %s", aggregate).hasSizeLessThanOrEqualTo(1)
                     .allMatch(name -> name.endsWith("StorePort"));
         }
@@ -186,4 +191,39 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noGenericExceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule onlyDeadlinesAndMetricsReadTheNanoClock = noClasses()
+            .that().doNotHaveFullyQualifiedName("com.ecommerce.domain.lock.Deadline")
+            .and().doNotHaveFullyQualifiedName("com.ecommerce.adapter.out.lock.support.LockMetrics")
+            .should().callMethod(System.class, "nanoTime")
+            .because("a wait is a Deadline made once per request and handed down; measurements go through the metrics");
+
+    /**
+     * A class that needs more than five collaborators is doing two things (STYLE.md). Counted on every constructor
+     * of an application class: parameters that are ports, services or other classes of ours, and clocks; values
+     * (records, enums, durations, numbers) are settings, not collaborators.
+     */
+    @ArchTest
+    static void noApplicationClassTakesMoreThanFiveCollaborators(JavaClasses classes) {
+        for (JavaClass type : classes.that(resideInAPackage(APPLICATION))) {
+            if (type.isRecord()) {
+                continue;
+            }
+            type.getConstructors().forEach(constructor -> {
+                long collaborators = constructor.getRawParameterTypes().stream()
+                        .filter(ArchitectureTest::isCollaborator).count();
+                assertThat(collaborators).as("collaborators of %s", constructor.getFullName())
+                        .isLessThanOrEqualTo(5);
+            });
+        }
+    }
+
+    private static boolean isCollaborator(JavaClass parameter) {
+        if (parameter.getName().equals("java.time.Clock")) {
+            return true;
+        }
+        return parameter.getPackageName().startsWith("com.ecommerce.") && !parameter.isRecord()
+                && !parameter.isEnum();
+    }
 }

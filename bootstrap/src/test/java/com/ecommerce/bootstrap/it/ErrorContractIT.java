@@ -1,5 +1,7 @@
 package com.ecommerce.bootstrap.it;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.bootstrap.support.Api.Response;
 import com.ecommerce.bootstrap.support.DbSnapshot;
@@ -66,8 +68,7 @@ class ErrorContractIT extends IntegrationTest {
         long userId = api.newUserWithBalance(100);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> locks.withLocks(
-                List.of(LockKey.point(userId)), Duration.ofSeconds(1), () -> {
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> locks.withLocks(LockKeys.of(List.of(LockKey.point(userId))), Deadline.after(Duration.ofSeconds(1)), () -> {
                     held.countDown();
                     try {
                         release.await();

@@ -1,5 +1,9 @@
 package com.ecommerce.bootstrap.lock;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
+import com.ecommerce.application.idempotency.Idempotency;
+import com.ecommerce.application.idempotency.IdempotentRequest;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
 import com.ecommerce.application.idempotency.IdempotencyRetention;
@@ -44,8 +48,8 @@ class DatabaseLockWaitIT extends IntegrationTest {
 
     /** As every use case runs: locks, then the transaction, whose first statements lock the rows. */
     private <T> T locked(long userId, Duration wait, Supplier<T> work) {
-        return new GuardedUnitOfWork(lockPort, transactions, idempotencyStore, retention, wait)
-                .run(List.of(LockKey.point(userId)), work);
+        return new GuardedUnitOfWork(lockPort, transactions, new Idempotency(idempotencyStore, transactions, retention),
+                wait).run(LockKeys.of(LockKey.point(userId)), IdempotentRequest.none(), work);
     }
 
     @Test

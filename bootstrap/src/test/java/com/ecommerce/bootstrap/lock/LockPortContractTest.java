@@ -1,5 +1,9 @@
 package com.ecommerce.bootstrap.lock;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
+import com.ecommerce.application.idempotency.Idempotency;
+import com.ecommerce.application.idempotency.IdempotentRequest;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
@@ -61,7 +65,8 @@ public abstract class LockPortContractTest extends IntegrationTest {
 
     /** Work in a transaction under the locks of {@code keys}, composed exactly as every use case runs it. */
     protected <T> T lockedTransaction(List<LockKey> keys, Duration wait, Supplier<T> work) {
-        return new GuardedUnitOfWork(lockPort, transactions, idempotencyStore, retention, wait).run(keys, work);
+        return new GuardedUnitOfWork(lockPort, transactions, new Idempotency(idempotencyStore, transactions, retention), wait)
+                .run(LockKeys.of(keys), IdempotentRequest.none(), work);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.ecommerce.bootstrap.lock;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.adapter.out.lock.redis.QuorumLock;
 import com.ecommerce.adapter.out.lock.redis.RedissonClients;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
@@ -52,8 +54,8 @@ class QuorumLockIT {
         return new QuorumLock(masters.stream().map(m -> m.getLock(name)).toList(), 2, lease);
     }
 
-    private static long deadlineIn(Duration wait) {
-        return System.nanoTime() + wait.toNanos();
+    private static Deadline deadlineIn(Duration wait) {
+        return Deadline.after(wait);
     }
 
     /** Another holder (another client, so another owner) takes the lock on the given masters, from its own thread. */

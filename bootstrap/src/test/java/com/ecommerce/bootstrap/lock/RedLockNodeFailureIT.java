@@ -1,5 +1,7 @@
 package com.ecommerce.bootstrap.lock;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.adapter.out.lock.redis.QuorumLock;
 import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedissonClients;
@@ -70,7 +72,7 @@ class RedLockNodeFailureIT {
                         Duration.ofSeconds(10));
                 long started = System.nanoTime();
                 try {
-                    assertThat(lock.tryAcquire(started + Duration.ofSeconds(3).toNanos(), Duration.ofSeconds(1)))
+                    assertThat(lock.tryAcquire(Deadline.after(Duration.ofSeconds(3)), Duration.ofSeconds(1)))
                             .isTrue();
                 } finally {
                     assertThat(lock.release()).isEqualTo(2);
@@ -95,7 +97,7 @@ class RedLockNodeFailureIT {
         long worstMs = 0;
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();
-            String result = redLock.withLocks(List.of(someKey()), Duration.ofSeconds(3), () -> "locked");
+            String result = redLock.withLocks(LockKeys.of(List.of(someKey())), Deadline.after(Duration.ofSeconds(3)), () -> "locked");
             worstMs = Math.max(worstMs, (System.nanoTime() - started) / 1_000_000);
             assertThat(result).isEqualTo("locked");
         }
@@ -111,7 +113,7 @@ class RedLockNodeFailureIT {
         RedLockAdapter redLock = adapterOver(List.of(live.get(0), deadAddress(), deadAddress()));
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> redLock.withLocks(List.of(someKey()), Duration.ofSeconds(1), () -> "never"))
+        assertThatThrownBy(() -> redLock.withLocks(LockKeys.of(List.of(someKey())), Deadline.after(Duration.ofSeconds(1)), () -> "never"))
                 .isInstanceOf(LockUnavailableException.class)
                 .hasMessageContaining("1 of 3 Redis nodes reachable");
         long tookMs = (System.nanoTime() - started) / 1_000_000;

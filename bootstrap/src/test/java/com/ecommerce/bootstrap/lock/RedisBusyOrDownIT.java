@@ -1,5 +1,7 @@
 package com.ecommerce.bootstrap.lock;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.adapter.out.lock.redis.RedisLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedissonClients;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
@@ -64,7 +66,7 @@ class RedisBusyOrDownIT {
         String address = "redis://" + TestRedis.single();
         RedisLockAdapter adapter = adapterOn(address);
         LockKey key = LockKey.point(ThreadLocalRandom.current().nextLong(3_000_000, 4_000_000));
-        adapter.withLocks(List.of(key), Duration.ofSeconds(5), () -> null); // connections up before the spin
+        adapter.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofSeconds(5)), () -> null); // connections up before the spin
 
         RedissonClient spinner = client(address, new LockProperties.Redis("127.0.0.1", 6379, List.of(),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), 0, Duration.ofMillis(100)));
@@ -72,7 +74,7 @@ class RedisBusyOrDownIT {
                 RScript.ReturnType.LONG, List.of(), "1500000").toCompletableFuture();
         Thread.sleep(100);
         long start = System.nanoTime();
-        String ran = adapter.withLocks(List.of(key), Duration.ofSeconds(5), () -> "ran");
+        String ran = adapter.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofSeconds(5)), () -> "ran");
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         spin.get(10, TimeUnit.SECONDS);
 
@@ -91,7 +93,7 @@ class RedisBusyOrDownIT {
         RedisLockAdapter adapter = adapterOn(dead);
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> adapter.withLocks(List.of(LockKey.point(1)), Duration.ofSeconds(3), () -> "ran"))
+        assertThatThrownBy(() -> adapter.withLocks(LockKeys.of(List.of(LockKey.point(1))), Deadline.after(Duration.ofSeconds(3)), () -> "ran"))
                 .isInstanceOf(LockUnavailableException.class);
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(tookMs).isLessThan(5_000);

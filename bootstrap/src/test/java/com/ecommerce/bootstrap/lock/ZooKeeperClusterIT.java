@@ -1,5 +1,7 @@
 package com.ecommerce.bootstrap.lock;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
 import com.ecommerce.application.point.port.out.PointStorePort;
@@ -63,7 +65,7 @@ class ZooKeeperClusterIT extends IntegrationTest {
                             killed[0] = killConnectedMember(cluster, client);
                         }
                         try {
-                            lock.withLocks(List.of(key), Duration.ofSeconds(10),
+                            lock.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofSeconds(10)),
                                     () -> transactions.inTransaction(() -> increment(userId)));
                             landed.incrementAndGet();
                             if (killed[0] != null) {

@@ -1,5 +1,7 @@
 package com.ecommerce.bootstrap.support;
 
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.adapter.out.persistence.point.PointStoreAdapter;
@@ -171,16 +173,16 @@ public class FaultInjection {
     LockPort faultyLockPort(LockStrategy real) {
         return new LockPort() {
             @Override
-            public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
+            public <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work) {
                 if (FAULT.get() == Fault.LOCKS_UNAVAILABLE) {
                     throw new LockUnavailableException("injected: no quorum", null);
                 }
-                return real.withLocks(keys, waitTimeout, work);
+                return real.withLocks(keys, deadline, work);
             }
 
             @Override
-            public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
-                real.lockInTransaction(ordered, remaining);
+            public void lockInTransaction(LockKeys keys, Deadline deadline) {
+                real.lockInTransaction(keys, deadline);
             }
         };
     }

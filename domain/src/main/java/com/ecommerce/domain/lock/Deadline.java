@@ -74,7 +74,12 @@ public final class Deadline {
 
     /** The failure of a wait for {@code what} that ran out of this deadline. */
     public LockTimeoutException exceeded(Object what) {
-        return new LockTimeoutException(String.valueOf(what), budget);
+        return exceeded(what, null);
+    }
+
+    /** The failure of a wait for {@code what} that ended early, on {@code cause} (an interrupt, a late reply). */
+    public LockTimeoutException exceeded(Object what, Throwable cause) {
+        return new LockTimeoutException(String.valueOf(what), budget, cause);
     }
 
     /** Throws {@link #exceeded} when the deadline has passed. */

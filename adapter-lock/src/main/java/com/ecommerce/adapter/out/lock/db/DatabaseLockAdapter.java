@@ -3,11 +3,11 @@ package com.ecommerce.adapter.out.lock.db;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
-import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.lock.LockKeys;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -51,7 +51,7 @@ public class DatabaseLockAdapter implements LockStrategy {
 
     /** Nothing to take before the transaction; the work (the transaction) runs, and the hold is measured to its end. */
     @Override
-    public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
+    public <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work) {
         try {
             return work.get();
         } finally {
@@ -64,23 +64,22 @@ public class DatabaseLockAdapter implements LockStrategy {
     }
 
     @Override
-    public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
-        long waitStart = System.nanoTime();
-        long deadline = waitStart + remaining.toNanos();
+    public void lockInTransaction(LockKeys keys, Deadline deadline) {
+        long waitStart = LockMetrics.start();
+        List<LockKey> ordered = keys.asList();
         int from = 0;
         while (from < ordered.size()) {
             int to = from + 1;
             while (to < ordered.size() && ordered.get(to).type() == ordered.get(from).type()) {
                 to++;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !rows.lock(ordered.subList(from, to), Duration.ofNanos(left))) {
+            if (deadline.hasPassed() || !rows.lock(ordered.subList(from, to), deadline.remaining())) {
                 metrics.timedOut(waitStart);
-                throw new LockTimeoutException(ordered.toString(), remaining);
+                throw deadline.exceeded(keys);
             }
             from = to;
         }
         metrics.acquired(waitStart);
-        lockedAt.set(System.nanoTime());
+        lockedAt.set(LockMetrics.start());
     }
 }

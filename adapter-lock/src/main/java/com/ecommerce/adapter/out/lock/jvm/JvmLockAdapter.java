@@ -3,13 +3,12 @@ package com.ecommerce.adapter.out.lock.jvm;
 import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
-import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.lock.LockKeys;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,13 +52,12 @@ public class JvmLockAdapter extends AbstractLockAdapter {
     }
 
     @Override
-    protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
-        long deadline = System.nanoTime() + waitTimeout.toNanos();
+    protected Held acquire(LockKeys keys, Deadline deadline) {
         Deque<LockKey> held = new ArrayDeque<>();
-        for (LockKey key : ordered) {
-            if (!acquireOne(key, deadline - System.nanoTime())) {
+        for (LockKey key : keys) {
+            if (!acquireOne(key, deadline.remainingNanos())) {
                 releaseAll(held);
-                throw new LockTimeoutException(ordered.toString(), waitTimeout);
+                throw deadline.exceeded(keys);
             }
             held.push(key);
         }
@@ -82,7 +80,7 @@ public class JvmLockAdapter extends AbstractLockAdapter {
         });
         boolean acquired = false;
         try {
-            acquired = entry.lock.tryLock(Math.max(0, remainingNanos), TimeUnit.NANOSECONDS);
+            acquired = entry.lock.tryLock(remainingNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -4,13 +4,10 @@ import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
-import com.ecommerce.domain.lock.LockKey;
-import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -50,21 +47,17 @@ public final class LocallyQueuedLockAdapter implements LockStrategy {
     }
 
     @Override
-    public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
-        long deadline = System.nanoTime() + waitTimeout.toNanos();
-        return local.withLocks(keys, waitTimeout, () -> {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                throw new LockTimeoutException(LockKey.sortedDistinct(keys).toString(), waitTimeout);
-            }
-            return shared.withLocks(keys, Duration.ofNanos(remaining), work);
+    public <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work) {
+        return local.withLocks(keys, deadline, () -> {
+            deadline.check(keys);
+            return shared.withLocks(keys, deadline, work);
         });
     }
 
-    /** The shared strategy's step inside the transaction (the row locks of {@code lock-db}), within the same budget. */
+    /** The shared strategy's step inside the transaction (the row locks of {@code lock-db}), by the same deadline. */
     @Override
-    public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
-        shared.lockInTransaction(ordered, remaining);
+    public void lockInTransaction(LockKeys keys, Deadline deadline) {
+        shared.lockInTransaction(keys, deadline);
     }
 
     /** Keys held or waited for in this instance's queue. */

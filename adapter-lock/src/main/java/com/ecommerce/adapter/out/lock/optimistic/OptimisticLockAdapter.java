@@ -4,7 +4,8 @@ import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
-import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import io.micrometer.core.instrument.Counter;
@@ -12,8 +13,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -64,15 +63,14 @@ public class OptimisticLockAdapter implements LockStrategy {
 
     /** No lock to take, inside the transaction or outside it: the version check decides. */
     @Override
-    public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
+    public void lockInTransaction(LockKeys keys, Deadline deadline) {
     }
 
     @Override
-    public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
-        long begin = System.nanoTime();
-        long deadline = begin + waitTimeout.toNanos();
+    public <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work) {
+        long begin = LockMetrics.start();
         for (int attempt = 1; ; attempt++) {
-            long start = System.nanoTime();
+            long start = LockMetrics.start();
             try {
                 T result = work.get();
                 metrics.held(start);
@@ -81,7 +79,7 @@ public class OptimisticLockAdapter implements LockStrategy {
             } catch (ConcurrentUpdateException conflict) {
                 metrics.held(start);
                 long pause = backoffNanos(attempt);
-                if (attempt >= settings.maxAttempts() || System.nanoTime() + pause > deadline) {
+                if (attempt >= settings.maxAttempts() || pause >= deadline.remainingNanos()) {
                     exhausted.increment();
                     throw conflict;
                 }
@@ -90,7 +88,7 @@ public class OptimisticLockAdapter implements LockStrategy {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     metrics.timedOut(begin);
-                    LockTimeoutException timeout = new LockTimeoutException(keys.toString(), waitTimeout, interrupted);
+                    LockTimeoutException timeout = deadline.exceeded(keys, interrupted);
                     timeout.addSuppressed(conflict);
                     throw timeout;
                 }

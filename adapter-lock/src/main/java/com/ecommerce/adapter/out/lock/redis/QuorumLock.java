@@ -4,6 +4,8 @@ import org.redisson.api.RFuture;
 import org.redisson.api.RLock;
 import org.redisson.client.RedisException;
 
+import com.ecommerce.domain.lock.Deadline;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,25 +57,25 @@ public final class QuorumLock {
     }
 
     /**
-     * One round over the masters, each waited for at most {@code perNodeWait} and none past {@code deadlineNanos}.
+     * One round over the masters, each waited for at most {@code perNodeWait} and none past {@code deadline}.
      *
      * @return true when a majority is held within its validity; false after giving back whatever the round took
      */
-    public boolean tryAcquire(long deadlineNanos, Duration perNodeWait) {
+    public boolean tryAcquire(Deadline deadline, Duration perNodeWait) {
         threadId = Thread.currentThread().threadId();
-        long firstAskedNanos = 0;
+        Deadline validity = null;
         for (int i = 0; i < perNode.size(); i++) {
             if (held.size() + (perNode.size() - i) < quorum) {
                 break;
             }
-            long remainingMs = (deadlineNanos - System.nanoTime()) / 1_000_000;
-            long waitMs = held.size() >= quorum ? 0 : Math.max(0, Math.min(perNodeWait.toMillis(), remainingMs));
+            long waitMs = held.size() >= quorum ? 0 : Math.min(perNodeWait.toMillis(), deadline.remaining().toMillis());
             RLock lock = perNode.get(i);
-            long askedNanos = System.nanoTime();
+            // the lock is valid for its lease, less the clock drift, counted from when the first master was asked
+            Deadline validIfFirst = Deadline.after(Duration.ofMillis(Math.max(0, leaseMs - driftMs())));
             try {
                 if (lock.tryLock(waitMs, leaseMs, TimeUnit.MILLISECONDS)) {
                     if (held.isEmpty()) {
-                        firstAskedNanos = askedNanos;
+                        validity = validIfFirst;
                     }
                     held.add(lock);
                 }
@@ -85,7 +87,7 @@ public final class QuorumLock {
                 uncertain.add(lock);
             }
         }
-        if (held.size() >= quorum && validityMs(firstAskedNanos) > 0) {
+        if (held.size() >= quorum && !validity.hasPassed()) {
             return true;
         }
         // before a retry the masters must have it back, or this thread would take it a second time (re-entrantly)
@@ -93,10 +95,8 @@ public final class QuorumLock {
         return false;
     }
 
-    private long validityMs(long firstAskedNanos) {
-        long elapsedMs = (System.nanoTime() - firstAskedNanos) / 1_000_000;
-        long driftMs = (long) (leaseMs * CLOCK_DRIFT_FACTOR) + CLOCK_DRIFT_MIN_MS;
-        return leaseMs - elapsedMs - driftMs;
+    private long driftMs() {
+        return (long) (leaseMs * CLOCK_DRIFT_FACTOR) + CLOCK_DRIFT_MIN_MS;
     }
 
     /**

@@ -3,8 +3,9 @@ package com.ecommerce.adapter.out.lock.redis;
 import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
-import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockUnavailableException;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -31,12 +32,13 @@ public class RedLockAdapter extends AbstractLockAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedLockAdapter.class);
     private static final Duration PROBE = Duration.ofMillis(500);
-    private static final long PROBE_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
 
     private final List<RedissonClient> nodes;
     private final int quorum;
     private final Duration leaseTime;
-    private volatile long lastProbeNanos = System.nanoTime() - PROBE_EVERY_NANOS;
+    /** When the live masters are to be probed again; passed at start, so the first request probes. */
+    private volatile Deadline nextProbe = Deadline.after(Duration.ZERO);
     private volatile List<RedissonClient> lastLive;
     private final Object probing = new Object();
 
@@ -58,26 +60,25 @@ public class RedLockAdapter extends AbstractLockAdapter {
     }
 
     @Override
-    protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
+    protected Held acquire(LockKeys keys, Deadline deadline) {
         List<RedissonClient> live = liveNodesOrFail();
-        long deadline = System.nanoTime() + waitTimeout.toNanos();
         Deque<QuorumLock> held = new ArrayDeque<>();
-        for (LockKey key : ordered) {
+        for (LockKey key : keys) {
             String name = RedissonClients.KEY_PREFIX + key.asString();
             QuorumLock lock = new QuorumLock(live.stream().map(node -> node.getLock(name)).toList(), quorum, leaseTime);
             while (!lock.tryAcquire(deadline, perNodeWait(deadline, live.size()))) {
                 // A quorum that answers is busy or held by someone else, not down: try again while the wait lasts.
                 lastLive = probe(nodes);
-                lastProbeNanos = System.nanoTime();
+                nextProbe = Deadline.after(PROBE_EVERY);
                 int reachable = lastLive.size();
                 if (reachable < quorum) {
                     releaseAll(held);
                     throw new LockUnavailableException(reachable + " of " + nodes.size() + " Redis nodes reachable, "
                             + quorum + " needed", null);
                 }
-                if (deadline - System.nanoTime() <= 0 || Thread.currentThread().isInterrupted()) {
+                if (deadline.hasPassed() || Thread.currentThread().isInterrupted()) {
                     releaseAll(held);
-                    throw new LockTimeoutException(ordered.toString(), waitTimeout);
+                    throw deadline.exceeded(keys);
                 }
             }
             held.push(lock);
@@ -89,8 +90,8 @@ public class RedLockAdapter extends AbstractLockAdapter {
      * What one master may be waited for in a round: an equal share of what is left of the wait (as Redisson's
      * RedLock did), so that a master held by someone else cannot use up the whole wait of a round.
      */
-    private static Duration perNodeWait(long deadline, int masters) {
-        return Duration.ofMillis(Math.max(1, (deadline - System.nanoTime()) / 1_000_000 / masters));
+    private static Duration perNodeWait(Deadline deadline, int masters) {
+        return Duration.ofMillis(Math.max(1, deadline.remaining().toMillis() / masters));
     }
 
     /**
@@ -116,12 +117,12 @@ public class RedLockAdapter extends AbstractLockAdapter {
      * recover within a second of the masters coming back.
      */
     private List<RedissonClient> liveNodesOrFail() {
-        if (System.nanoTime() - lastProbeNanos > PROBE_EVERY_NANOS) {
+        if (nextProbe.hasPassed()) {
             // one thread probes; the others wait for its answer instead of acting on a stale one
             synchronized (probing) {
-                if (System.nanoTime() - lastProbeNanos > PROBE_EVERY_NANOS) {
+                if (nextProbe.hasPassed()) {
                     lastLive = probe(nodes);
-                    lastProbeNanos = System.nanoTime();
+                    nextProbe = Deadline.after(PROBE_EVERY);
                 }
             }
         }

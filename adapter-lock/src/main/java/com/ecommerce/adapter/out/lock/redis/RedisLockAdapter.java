@@ -3,8 +3,8 @@ package com.ecommerce.adapter.out.lock.redis;
 import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
-import com.ecommerce.domain.lock.LockKey;
-import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockUnavailableException;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,23 +43,22 @@ public class RedisLockAdapter extends AbstractLockAdapter {
     }
 
     @Override
-    protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
-        long deadline = System.nanoTime() + waitTimeout.toNanos();
-        RLock[] locks = ordered.stream().map(k -> redisson.getLock(RedissonClients.KEY_PREFIX + k.asString()))
-                .toArray(RLock[]::new);
+    protected Held acquire(LockKeys keys, Deadline deadline) {
+        RLock[] locks = keys.asList().stream()
+                .map(k -> redisson.getLock(RedissonClients.KEY_PREFIX + k.asString())).toArray(RLock[]::new);
         RLock lock = locks.length == 1 ? locks[0] : redisson.getMultiLock(locks);
         while (true) {
-            long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
+            long remainingMs = deadline.remaining(TimeUnit.MILLISECONDS);
             try {
                 if (remainingMs > 0 && lock.tryLock(remainingMs, leaseTime.toMillis(), TimeUnit.MILLISECONDS)) {
-                    return () -> release(lock, ordered);
+                    return () -> release(lock, keys);
                 }
-                throw new LockTimeoutException(ordered.toString(), waitTimeout);
+                throw deadline.exceeded(keys);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LockTimeoutException(ordered.toString(), waitTimeout, e);
+                throw deadline.exceeded(keys, e);
             } catch (RedisException e) {
-                busyOrDown(e, locks, ordered, deadline, waitTimeout);
+                busyOrDown(e, locks, keys, deadline);
             }
         }
     }
@@ -71,9 +69,8 @@ public class RedisLockAdapter extends AbstractLockAdapter {
      * answer means busy, so whatever the failed command may have taken is given back and the caller tries again
      * while its wait lasts ({@code LOCK_TIMEOUT} when it is over).
      */
-    private void busyOrDown(RedisException failure, RLock[] locks, List<LockKey> ordered, long deadline,
-                            Duration waitTimeout) {
-        Duration probe = Duration.ofNanos(Math.max(PROBE_MIN.toNanos(), deadline - System.nanoTime()));
+    private void busyOrDown(RedisException failure, RLock[] locks, LockKeys keys, Deadline deadline) {
+        Duration probe = Duration.ofNanos(Math.max(PROBE_MIN.toNanos(), deadline.remainingNanos()));
         if (!RedissonClients.reachable(redisson, probe).join()) {
             throw new LockUnavailableException("Redis did not answer: " + failure.getClass().getSimpleName(), failure);
         }
@@ -86,13 +83,13 @@ public class RedisLockAdapter extends AbstractLockAdapter {
                 // its lease ends it
             }
         }
-        if (deadline - System.nanoTime() <= 0) {
-            throw new LockTimeoutException(ordered.toString(), waitTimeout, failure);
+        if (deadline.hasPassed()) {
+            throw deadline.exceeded(keys, failure);
         }
-        log.debug("Redis answered late ({}); retrying {} within the wait", failure.getMessage(), ordered);
+        log.debug("Redis answered late ({}); retrying {} within the wait", failure.getMessage(), keys);
     }
 
-    private void release(RLock lock, List<LockKey> keys) {
+    private void release(RLock lock, LockKeys keys) {
         try {
             lock.unlock();
         } catch (IllegalMonitorStateException e) {

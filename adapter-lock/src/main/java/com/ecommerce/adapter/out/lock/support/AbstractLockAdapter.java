@@ -1,17 +1,15 @@
 package com.ecommerce.adapter.out.lock.support;
 
-import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.lock.LockUnavailableException;
 
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The part of the {@code LockPort} contract that every lock-then-transaction strategy shares: sort the keys,
- * acquire them all within the wait, run the work (which opens, commits or rolls back its own transaction), and
+ * The part of the {@code LockPort} contract that every lock-then-transaction strategy shares: acquire the keys, in
+ * their global order, by the deadline, run the work (which opens, commits or rolls back its own transaction), and
  * release in {@code finally}, after the work, and so after its commit. Subclasses only say how to acquire.
  */
 public abstract class AbstractLockAdapter implements LockStrategy {
@@ -29,23 +27,22 @@ public abstract class AbstractLockAdapter implements LockStrategy {
     }
 
     /**
-     * Acquires every key, in the given (global) order, within {@code waitTimeout} in total; on failure releases
-     * whatever it took and throws {@link LockTimeoutException} or {@link LockUnavailableException}.
+     * Acquires every key, in the global order, by {@code deadline}; on failure releases whatever it took and throws
+     * {@link LockTimeoutException} ({@link Deadline#exceeded}) or {@link LockUnavailableException}.
      */
-    protected abstract Held acquire(List<LockKey> ordered, Duration waitTimeout);
+    protected abstract Held acquire(LockKeys keys, Deadline deadline);
 
     /** Nothing to do inside the transaction: these locks are held from before it begins until after it ends. */
     @Override
-    public final void lockInTransaction(List<LockKey> ordered, Duration remaining) {
+    public final void lockInTransaction(LockKeys keys, Deadline deadline) {
     }
 
     @Override
-    public final <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
-        List<LockKey> ordered = LockKey.sortedDistinct(keys);
-        long waitStart = System.nanoTime();
+    public final <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work) {
+        long waitStart = LockMetrics.start();
         Held held;
         try {
-            held = acquire(ordered, waitTimeout);
+            held = acquire(keys, deadline);
         } catch (LockTimeoutException e) {
             metrics.timedOut(waitStart);
             throw e;
@@ -54,7 +51,7 @@ public abstract class AbstractLockAdapter implements LockStrategy {
             throw e;
         }
         metrics.acquired(waitStart);
-        long holdStart = System.nanoTime();
+        long holdStart = LockMetrics.start();
         try {
             return work.get();
         } finally {

@@ -42,6 +42,11 @@ public final class LockMetrics {
                 .tag("strategy", strategy).tag("reason", reason).register(registry);
     }
 
+    /** When a measured step starts: the value to hand back to {@link #acquired}, {@link #held} and the others. */
+    public static long start() {
+        return System.nanoTime();
+    }
+
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }

@@ -3,9 +3,9 @@ package com.ecommerce.adapter.out.lock.zookeeper;
 import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
-import com.ecommerce.domain.lock.LockKey;
-import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockUnavailableException;
+import com.ecommerce.domain.lock.LockKeys;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.locks.InterProcessLock;
 import org.apache.curator.framework.recipes.locks.InterProcessMultiLock;
@@ -14,7 +14,6 @@ import org.apache.curator.framework.state.ConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,20 +55,18 @@ public class ZooKeeperLockAdapter extends AbstractLockAdapter {
     }
 
     @Override
-    protected Held acquire(List<LockKey> ordered, Duration waitTimeout) {
-        long deadline = System.nanoTime() + waitTimeout.toNanos();
-        awaitConnection(waitTimeout);
-        Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        List<InterProcessLock> mutexes = ordered.stream()
+    protected Held acquire(LockKeys keys, Deadline deadline) {
+        awaitConnection(deadline);
+        List<InterProcessLock> mutexes = keys.asList().stream()
                 .map(k -> (InterProcessLock) new InterProcessMutex(client, basePath + "/" + k.asString())).toList();
         InterProcessLock lock = mutexes.size() == 1 ? mutexes.getFirst() : new InterProcessMultiLock(mutexes);
         long epoch = interruptions.get();
         boolean acquired;
         try {
-            acquired = lock.acquire(remaining.toMillis(), TimeUnit.MILLISECONDS);
+            acquired = lock.acquire(deadline.remaining(TimeUnit.MILLISECONDS), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LockTimeoutException(ordered.toString(), waitTimeout, e);
+            throw deadline.exceeded(keys, e);
         } catch (Exception e) {
             throw new LockUnavailableException("ZooKeeper did not grant the lock: " + e.getClass().getSimpleName(), e);
         }
@@ -77,18 +74,19 @@ public class ZooKeeperLockAdapter extends AbstractLockAdapter {
             if (!client.getZookeeperClient().isConnected()) {
                 throw new LockUnavailableException("ZooKeeper connection lost while waiting", null);
             }
-            throw new LockTimeoutException(ordered.toString(), waitTimeout);
+            throw deadline.exceeded(keys);
         }
-        return () -> release(lock, ordered, epoch);
+        return () -> release(lock, keys, epoch);
     }
 
-    /** A reconnect in progress is waited for, within the wait timeout; no connection by then is LOCK_UNAVAILABLE. */
-    private void awaitConnection(Duration waitTimeout) {
+    /** A reconnect in progress is waited for, by the deadline; no connection by then is LOCK_UNAVAILABLE. */
+    private void awaitConnection(Deadline deadline) {
         if (client.getZookeeperClient().isConnected()) {
             return;
         }
         try {
-            if (client.blockUntilConnected((int) Math.max(1, waitTimeout.toMillis()), TimeUnit.MILLISECONDS)
+            if (client.blockUntilConnected((int) Math.max(1, deadline.remaining(TimeUnit.MILLISECONDS)),
+                    TimeUnit.MILLISECONDS)
                     && client.getZookeeperClient().isConnected()) {
                 return;
             }
@@ -98,7 +96,7 @@ public class ZooKeeperLockAdapter extends AbstractLockAdapter {
         throw new LockUnavailableException("ZooKeeper is not connected", null);
     }
 
-    private void release(InterProcessLock lock, List<LockKey> keys, long epoch) {
+    private void release(InterProcessLock lock, LockKeys keys, long epoch) {
         if (interruptions.get() != epoch) {
             metrics.lost();
             log.warn("The ZooKeeper connection was interrupted while {} was held", keys);

@@ -1,7 +1,9 @@
 package com.ecommerce.adapter.out.lock.db;
 
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -33,9 +35,9 @@ class DatabaseLockAdapterTest {
             waits.add(wait);
             return true;
         });
-        List<LockKey> ordered = LockKey.sortedDistinct(List.of(LockKey.point(9), LockKey.itemStock(2), LockKey.itemStock(1)));
+        LockKeys ordered = LockKeys.of(LockKey.point(9), LockKey.itemStock(2), LockKey.itemStock(1));
 
-        adapter.lockInTransaction(ordered, Duration.ofSeconds(2));
+        adapter.lockInTransaction(ordered, Deadline.after(Duration.ofSeconds(2)));
 
         assertThat(locked).containsExactly(LockKey.point(9), LockKey.itemStock(1), LockKey.itemStock(2));
         assertThat(calls).as("one call per resource type").containsExactly(
@@ -51,9 +53,9 @@ class DatabaseLockAdapterTest {
             locked.addAll(keys);
             return !keys.contains(LockKey.itemStock(2));
         });
-        List<LockKey> ordered = List.of(LockKey.point(9), LockKey.itemStock(1), LockKey.itemStock(2));
+        LockKeys ordered = LockKeys.of(LockKey.point(9), LockKey.itemStock(1), LockKey.itemStock(2));
 
-        assertThatThrownBy(() -> adapter.lockInTransaction(ordered, Duration.ofMillis(300)))
+        assertThatThrownBy(() -> adapter.lockInTransaction(ordered, Deadline.after(Duration.ofMillis(300))))
                 .isInstanceOf(LockTimeoutException.class);
         assertThat(locked).containsExactly(LockKey.point(9), LockKey.itemStock(1), LockKey.itemStock(2));
         assertThat(registry.get("ecommerce.lock.failures").tag("reason", "timeout").counter().count()).isEqualTo(1);
@@ -63,7 +65,7 @@ class DatabaseLockAdapterTest {
     void lockInTransaction_whenTheBudgetIsSpentBeforeItStarts_asksForNoRow() {
         DatabaseLockAdapter adapter = adapter((keys, wait) -> locked.addAll(keys));
 
-        assertThatThrownBy(() -> adapter.lockInTransaction(List.of(LockKey.point(1)), Duration.ZERO))
+        assertThatThrownBy(() -> adapter.lockInTransaction(LockKeys.of(List.of(LockKey.point(1))), Deadline.after(Duration.ZERO)))
                 .isInstanceOf(LockTimeoutException.class);
         assertThat(locked).isEmpty();
     }
@@ -72,8 +74,8 @@ class DatabaseLockAdapterTest {
     void withLocks_runsTheWorkAndMeasuresTheHoldFromTheRowsToItsEnd() {
         DatabaseLockAdapter adapter = adapter((keys, wait) -> true);
 
-        String result = adapter.withLocks(List.of(LockKey.point(1)), Duration.ofSeconds(1), () -> {
-            adapter.lockInTransaction(List.of(LockKey.point(1)), Duration.ofSeconds(1));
+        String result = adapter.withLocks(LockKeys.of(List.of(LockKey.point(1))), Deadline.after(Duration.ofSeconds(1)), () -> {
+            adapter.lockInTransaction(LockKeys.of(List.of(LockKey.point(1))), Deadline.after(Duration.ofSeconds(1)));
             return "done";
         });
 

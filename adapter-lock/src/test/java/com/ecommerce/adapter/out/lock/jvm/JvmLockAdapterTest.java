@@ -1,7 +1,9 @@
 package com.ecommerce.adapter.out.lock.jvm;
 
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class JvmLockAdapterTest {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 200; i++) {
                         LockKey key = LockKey.itemStock(1 + (thread + i) % 4);
-                        adapter.withLocks(List.of(key, LockKey.point(1)), Duration.ofSeconds(10), () -> {
+                        adapter.withLocks(LockKeys.of(List.of(key, LockKey.point(1))), Deadline.after(Duration.ofSeconds(10)), () -> {
                             maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                             inside.decrementAndGet();
                             return null;
@@ -57,7 +59,7 @@ class JvmLockAdapterTest {
         LockKey key = LockKey.point(7);
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread holder = Thread.ofPlatform().start(() -> adapter.withLocks(List.of(key), Duration.ofSeconds(5), () -> {
+        Thread holder = Thread.ofPlatform().start(() -> adapter.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofSeconds(5)), () -> {
             held.countDown();
             try {
                 release.await();
@@ -68,7 +70,7 @@ class JvmLockAdapterTest {
         }));
         held.await();
 
-        assertThatThrownBy(() -> adapter.withLocks(List.of(key, LockKey.point(8)), Duration.ofMillis(100), () -> null))
+        assertThatThrownBy(() -> adapter.withLocks(LockKeys.of(List.of(key, LockKey.point(8))), Deadline.after(Duration.ofMillis(100)), () -> null))
                 .isInstanceOf(LockTimeoutException.class);
         release.countDown();
         holder.join();

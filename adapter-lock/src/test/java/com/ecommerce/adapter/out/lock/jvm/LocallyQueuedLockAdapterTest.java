@@ -2,7 +2,9 @@ package com.ecommerce.adapter.out.lock.jvm;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class LocallyQueuedLockAdapterTest {
         final AtomicInteger maxContending = new AtomicInteger();
         final ConcurrentLinkedQueue<Duration> waitsGiven = new ConcurrentLinkedQueue<>();
 
-        final ConcurrentLinkedQueue<List<LockKey>> lockedInTransaction = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<LockKeys> lockedInTransaction = new ConcurrentLinkedQueue<>();
 
         @Override
         public LockStrategyName strategy() {
@@ -45,13 +47,13 @@ class LocallyQueuedLockAdapterTest {
         }
 
         @Override
-        public void lockInTransaction(List<LockKey> ordered, Duration remaining) {
-            lockedInTransaction.add(ordered);
+        public void lockInTransaction(LockKeys keys, Deadline deadline) {
+            lockedInTransaction.add(keys);
         }
 
         @Override
-        public <T> T withLocks(Collection<LockKey> keys, Duration waitTimeout, Supplier<T> work) {
-            waitsGiven.add(waitTimeout);
+        public <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work) {
+            waitsGiven.add(deadline.remaining());
             keys.forEach(k -> maxContending.accumulateAndGet(
                     contending.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet(), Math::max));
             try {
@@ -76,7 +78,7 @@ class LocallyQueuedLockAdapterTest {
                 long user = 1 + t;
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 50; i++) {
-                        adapter.withLocks(List.of(LockKey.point(user), hot), Duration.ofSeconds(30), () -> {
+                        adapter.withLocks(LockKeys.of(List.of(LockKey.point(user), hot)), Deadline.after(Duration.ofSeconds(30)), () -> {
                             runs.incrementAndGet();
                             return null;
                         });
@@ -103,7 +105,7 @@ class LocallyQueuedLockAdapterTest {
             release.countDown();
         });
 
-        adapter.withLocks(List.of(key), Duration.ofSeconds(2), () -> null);
+        adapter.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofSeconds(2)), () -> null);
         holder.join();
 
         Duration given = shared.waitsGiven.stream().reduce((first, second) -> second).orElseThrow();
@@ -117,7 +119,7 @@ class LocallyQueuedLockAdapterTest {
         Thread holder = holding(key, release);
         int asked = shared.waitsGiven.size();
 
-        assertThatThrownBy(() -> adapter.withLocks(List.of(key), Duration.ofMillis(100), () -> null))
+        assertThatThrownBy(() -> adapter.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofMillis(100)), () -> null))
                 .isInstanceOf(LockTimeoutException.class);
         release.countDown();
         holder.join();
@@ -129,7 +131,7 @@ class LocallyQueuedLockAdapterTest {
     /** A thread that holds {@code key} until {@code release}; returns once it holds it. */
     private Thread holding(LockKey key, CountDownLatch release) throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
-        Thread holder = Thread.ofPlatform().start(() -> adapter.withLocks(List.of(key), Duration.ofSeconds(5), () -> {
+        Thread holder = Thread.ofPlatform().start(() -> adapter.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofSeconds(5)), () -> {
             held.countDown();
             await(release);
             return null;
@@ -158,9 +160,9 @@ class LocallyQueuedLockAdapterTest {
     void theStepInsideTheTransactionIsTheSharedLocksOwn() {
         RecordingSharedLock shared = new RecordingSharedLock();
         LocallyQueuedLockAdapter adapter = new LocallyQueuedLockAdapter(shared, new SimpleMeterRegistry());
-        List<LockKey> keys = List.of(LockKey.itemStock(1), LockKey.point(2));
+        LockKeys keys = LockKeys.of(LockKey.itemStock(1), LockKey.point(2));
 
-        adapter.lockInTransaction(keys, Duration.ofMillis(500));
+        adapter.lockInTransaction(keys, Deadline.after(Duration.ofMillis(500)));
 
         assertThat(shared.lockedInTransaction).containsExactly(keys);
     }

@@ -1,7 +1,9 @@
 package com.ecommerce.adapter.out.lock.optimistic;
 
 import com.ecommerce.adapter.out.lock.support.LockProperties;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import com.ecommerce.domain.shared.ErrorCode;
@@ -21,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 /** The retry loop of {@code lock-optimistic} alone; the LockPort contract is proven in bootstrap. */
 class OptimisticLockAdapterTest {
 
-    private static final List<LockKey> KEYS = List.of(LockKey.point(1));
+    private static final LockKeys KEYS = LockKeys.of(LockKey.point(1));
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -41,7 +43,7 @@ class OptimisticLockAdapterTest {
         CompletableFuture<Boolean> flagAfterwards = new CompletableFuture<>();
         Thread request = Thread.ofPlatform().start(() -> {
             try {
-                adapter.withLocks(KEYS, Duration.ofMinutes(10), () -> {
+                adapter.withLocks(KEYS, Deadline.after(Duration.ofMinutes(10)), () -> {
                     attempts.incrementAndGet();
                     throw new ConcurrentUpdateException("point balance of user 1");
                 });
@@ -84,7 +86,7 @@ class OptimisticLockAdapterTest {
         CompletableFuture<Boolean> flagAfterwards = new CompletableFuture<>();
         Thread request = Thread.ofPlatform().start(() -> {
             try {
-                adapter.withLocks(KEYS, Duration.ofSeconds(10), () -> {
+                adapter.withLocks(KEYS, Deadline.after(Duration.ofSeconds(10)), () -> {
                     attempts.incrementAndGet();
                     Thread.currentThread().interrupt();
                     throw new ConcurrentUpdateException("point balance of user 1");
@@ -106,7 +108,7 @@ class OptimisticLockAdapterTest {
         OptimisticLockAdapter adapter = adapter(4, Duration.ofMillis(1));
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> adapter.withLocks(KEYS, Duration.ofSeconds(10), () -> {
+        assertThatThrownBy(() -> adapter.withLocks(KEYS, Deadline.after(Duration.ofSeconds(10)), () -> {
             throw new ConcurrentUpdateException("attempt " + attempts.incrementAndGet());
         })).isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("attempt 4");
 
@@ -121,7 +123,7 @@ class OptimisticLockAdapterTest {
         OptimisticLockAdapter adapter = adapter(4, Duration.ofMillis(1));
         AtomicInteger attempts = new AtomicInteger();
 
-        String result = adapter.withLocks(KEYS, Duration.ofSeconds(10), () -> {
+        String result = adapter.withLocks(KEYS, Deadline.after(Duration.ofSeconds(10)), () -> {
             if (attempts.incrementAndGet() < 3) {
                 throw new ConcurrentUpdateException("stale");
             }
@@ -137,7 +139,7 @@ class OptimisticLockAdapterTest {
         OptimisticLockAdapter adapter = adapter(4, Duration.ofMillis(1));
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> adapter.withLocks(KEYS, Duration.ofSeconds(10), () -> {
+        assertThatThrownBy(() -> adapter.withLocks(KEYS, Deadline.after(Duration.ofSeconds(10)), () -> {
             attempts.incrementAndGet();
             throw new IllegalStateException("not a conflict");
         })).isInstanceOf(IllegalStateException.class);

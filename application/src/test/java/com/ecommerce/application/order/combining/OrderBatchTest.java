@@ -1,0 +1,188 @@
+package com.ecommerce.application.order.combining;
+
+import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
+import com.ecommerce.application.order.port.in.PlaceOrderCommand;
+import com.ecommerce.application.order.port.in.PlaceOrderCommand.Line;
+import com.ecommerce.application.testing.ServiceFixture;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.order.Order;
+import com.ecommerce.domain.point.PointTransactionType;
+import com.ecommerce.domain.shared.DomainException;
+import com.ecommerce.domain.shared.ErrorCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static com.ecommerce.application.testing.ServiceFixture.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default order path, order combining, on the in-memory stores: {@code PlaceOrderService} with its queue and
+ * the {@link OrderWriter}, as deployed. Each test holds a first order's batch while it "holds the locks" until the
+ * others have parked in the queue behind it, so that the next batch is known in advance; the stores see one writer
+ * at a time, as under a real lock.
+ */
+class OrderBatchTest {
+
+    private final ServiceFixture f = new ServiceFixture();
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private final AtomicBoolean first = new AtomicBoolean(true);
+    private final Map<String, Object> outcomes = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    private final long item = f.item(100, 3);
+    private final long leader = f.userWithBalance(1_000);
+
+    @AfterEach
+    void joinAll() throws InterruptedException {
+        gate.countDown();
+        for (Thread thread : threads) {
+            thread.join(10_000);
+            assertThat(thread.isAlive()).as(thread.getName() + " still running").isFalse();
+        }
+    }
+
+    @Test
+    void aBatchOfOne_locksTheBuyerAndTheItemOnceAndIsPlaced() {
+        f.lock.acquisitions.clear();
+
+        Order order = f.placeOrder.placeOrder(ADMIN, order(leader, null));
+
+        assertThat(order.id()).isNotNull();
+        assertThat(f.batches).containsExactly("1/1");
+        assertThat(f.lock.acquisitions).containsExactly(List.of(LockKey.point(leader), LockKey.itemStock(item)));
+        assertThat(f.lock.timeouts).last().isEqualTo(ServiceFixture.WAIT);
+        assertThat(f.stock(item)).isEqualTo(2);
+        assertThat(f.balance(leader)).isEqualTo(900);
+    }
+
+    @Test
+    void eachOrderOfABatchGetsItsOwnOutcome_inArrivalOrder_underOneAcquisitionOfEveryKey() throws Exception {
+        long rich = f.userWithBalance(1_000);
+        long poor = f.userWithBalance(50);
+        long late = f.userWithBalance(1_000);
+        long last = f.userWithBalance(1_000);
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("rich", order(rich, null));
+        place("poor", order(poor, null));
+        place("late", order(late, null));
+        place("last", order(last, null));
+        f.lock.acquisitions.clear();
+
+        gate.countDown();
+        joinAll();
+
+        assertThat(outcomes.get("leader")).isInstanceOf(Order.class);
+        assertThat(outcomes.get("rich")).isInstanceOf(Order.class);
+        assertThat(codeOf("poor")).isEqualTo(ErrorCode.INSUFFICIENT_POINTS);
+        assertThat(outcomes.get("late")).isInstanceOf(Order.class);
+        assertThat(codeOf("last")).isEqualTo(ErrorCode.OUT_OF_STOCK);
+        assertThat(f.batches).containsExactly("1/1", "4/2");
+        assertThat(f.lock.acquisitions).containsExactly(List.of(LockKey.point(rich), LockKey.point(poor),
+                LockKey.point(late), LockKey.point(last), LockKey.itemStock(item)));
+        assertThat(f.stock(item)).isZero();
+        assertThat(List.of(f.balance(rich), f.balance(poor), f.balance(late), f.balance(last)))
+                .containsExactly(900L, 50L, 900L, 1_000L);
+        assertThat(f.store.orderCount()).isEqualTo(3);
+        assertThat(f.store.allHistory()).filteredOn(entry -> entry.type() == PointTransactionType.USE).hasSize(3);
+    }
+
+    @Test
+    void aKeyRepeatedInOneBatch_isDeferredToTheNextBatch_andReplaysTheFirstOrder() throws Exception {
+        long buyer = f.userWithBalance(1_000);
+        IdempotencyKey key = new IdempotencyKey("order-once");
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("first", order(buyer, key));
+        place("repeat", order(buyer, key));
+
+        gate.countDown();
+        joinAll();
+
+        Order placed = (Order) outcomes.get("first");
+        assertThat(outcomes.get("repeat")).isInstanceOf(Order.class).extracting(o -> ((Order) o).id())
+                .isEqualTo(placed.id());
+        assertThat(f.batches).as("the repeat ran after the first, alone, and was answered by its record")
+                .containsExactly("1/1", "1/1", "1/0");
+        assertThat(f.balance(buyer)).isEqualTo(900);
+        assertThat(f.stock(item)).isEqualTo(1);
+        assertThat(f.store.orderCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aFenceThatRefusesTheBatch_failsEveryMember_andWritesNothing() throws Exception {
+        long one = f.userWithBalance(1_000);
+        long two = f.userWithBalance(1_000);
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("one", order(one, null));
+        place("two", order(two, null));
+        int ordersBefore = f.store.orderCount();
+        f.store.stalePointReads = true; // a lost lock: the rows changed behind the batch's reads
+
+        gate.countDown();
+        joinAll();
+
+        assertThat(codeOf("leader")).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+        assertThat(codeOf("one")).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+        assertThat(codeOf("two")).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+        assertThat(f.batches).containsExactly("1/0", "2/0");
+        assertThat(f.store.orderCount()).isEqualTo(ordersBefore);
+        f.store.stalePointReads = false;
+        assertThat(f.stock(item)).isEqualTo(3);
+        assertThat(List.of(f.balance(leader), f.balance(one), f.balance(two))).containsOnly(1_000L);
+    }
+
+    private PlaceOrderCommand order(long userId, IdempotencyKey key) {
+        return new PlaceOrderCommand(userId, List.of(new Line(item, 1)), key);
+    }
+
+    /** The first batch waits at the gate while it holds its locks; later batches run at once. */
+    private void holdTheFirstBatch() {
+        f.lock.whileHeld = () -> {
+            if (first.getAndSet(false)) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+
+    /** Places from a thread of its own and returns once it is parked, so that the queue holds arrival order. */
+    private void place(String name, PlaceOrderCommand command) throws InterruptedException {
+        Thread thread = Thread.ofPlatform().name("order-" + name).start(() -> {
+            try {
+                outcomes.put(name, f.placeOrder.placeOrder(ADMIN, command));
+            } catch (RuntimeException e) {
+                outcomes.put(name, e);
+            }
+        });
+        threads.add(thread);
+        awaitParkedAll();
+    }
+
+    private ErrorCode codeOf(String name) {
+        assertThat(outcomes.get(name)).as(name).isInstanceOf(DomainException.class);
+        return ((DomainException) outcomes.get(name)).code();
+    }
+
+    private void awaitParkedAll() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Thread thread : threads) {
+            while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+                assertThat(System.nanoTime()).as(thread.getName() + " never parked").isLessThan(until);
+                Thread.sleep(1);
+            }
+        }
+    }
+}
