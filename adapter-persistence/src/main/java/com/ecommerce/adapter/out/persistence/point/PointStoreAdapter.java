@@ -1,13 +1,13 @@
 package com.ecommerce.adapter.out.persistence.point;
 
 import com.ecommerce.adapter.out.persistence.shared.Pages;
+import com.ecommerce.adapter.out.persistence.shared.VersionFence;
 import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.shared.Page;
 import com.ecommerce.application.shared.PageQuery;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.Points;
-import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
@@ -27,7 +27,6 @@ import java.util.Optional;
  */
 public class PointStoreAdapter implements PointStorePort {
 
-
     private static final String UPDATE_IF_VERSION_MATCHES =
             "update point_balance set balance = ?, version = version + 1 where user_id = ? and version = ?";
     private static final String INSERT_HISTORY = "insert into point_history "
@@ -37,9 +36,11 @@ public class PointStoreAdapter implements PointStorePort {
     }
 
     private final EntityManager em;
+    private final VersionFence fence;
 
     public PointStoreAdapter(EntityManager em) {
         this.em = em;
+        this.fence = new VersionFence(em, "The balance of user");
     }
 
     @Override
@@ -67,13 +68,9 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public void updatePoint(Point point) {
-        em.flush(); // what the transaction wrote before goes first: the contended row is written last
-        int updated = em.createNamedQuery(PointJpaEntity.UPDATE_IF_VERSION_MATCHES)
+        fence.update(point.userId(), () -> em.createNamedQuery(PointJpaEntity.UPDATE_IF_VERSION_MATCHES)
                 .setParameter("balance", point.balance())
-                .setParameter("userId", point.userId()).setParameter("version", point.version()).executeUpdate();
-        if (updated == 0) {
-            throw new ConcurrentUpdateException("The balance of user " + point.userId());
-        }
+                .setParameter("userId", point.userId()).setParameter("version", point.version()).executeUpdate());
     }
 
     /**
@@ -90,10 +87,9 @@ public class PointStoreAdapter implements PointStorePort {
         if (points.isEmpty()) {
             return;
         }
-        em.flush(); // as in updatePoint: what the transaction wrote before goes first
-        int[] counts = em.unwrap(Session.class).doReturningWork(connection -> {
+        fence.updateAll(points, Point::userId, rows -> em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(UPDATE_IF_VERSION_MATCHES)) {
-                for (Point point : points) {
+                for (Point point : rows) {
                     update.setLong(1, point.balance());
                     update.setLong(2, point.userId());
                     update.setLong(3, point.version());
@@ -101,12 +97,7 @@ public class PointStoreAdapter implements PointStorePort {
                 }
                 return update.executeBatch();
             }
-        });
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) {
-                throw new ConcurrentUpdateException("The balance of user " + points.get(i).userId());
-            }
-        }
+        }));
     }
 
     @Override

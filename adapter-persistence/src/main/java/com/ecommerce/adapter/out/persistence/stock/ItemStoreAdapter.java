@@ -2,11 +2,11 @@ package com.ecommerce.adapter.out.persistence.stock;
 
 import com.ecommerce.adapter.out.persistence.shared.CommittedReads;
 import com.ecommerce.adapter.out.persistence.shared.Pages;
+import com.ecommerce.adapter.out.persistence.shared.VersionFence;
 import com.ecommerce.application.shared.Page;
 import com.ecommerce.application.shared.PageQuery;
 import com.ecommerce.application.shared.Timestamps;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
-import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import com.ecommerce.domain.stock.Item;
 import com.ecommerce.domain.stock.ItemStock;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -44,11 +44,13 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     private final EntityManager em;
     private final Clock clock;
+    private final VersionFence fence;
     private final Cache<Long, Item> items = Caffeine.newBuilder().maximumSize(CACHED_ITEMS).build();
 
     public ItemStoreAdapter(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
+        this.fence = new VersionFence(em, "The stock of item");
     }
 
     private static Item toDomain(ItemJpaEntity e) {
@@ -129,12 +131,8 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public void updateStock(ItemStock stock) {
-        em.flush(); // what the transaction wrote before goes first: the contended row is written last
-        int updated = em.createNamedQuery(ItemStockJpaEntity.UPDATE_IF_VERSION_MATCHES)
+        fence.update(stock.itemId(), () -> em.createNamedQuery(ItemStockJpaEntity.UPDATE_IF_VERSION_MATCHES)
                 .setParameter("quantity", stock.quantity())
-                .setParameter("itemId", stock.itemId()).setParameter("version", stock.version()).executeUpdate();
-        if (updated == 0) {
-            throw new ConcurrentUpdateException("The stock of item " + stock.itemId());
-        }
+                .setParameter("itemId", stock.itemId()).setParameter("version", stock.version()).executeUpdate());
     }
 }
