@@ -27,12 +27,17 @@ import java.util.Optional;
  */
 public class PointStoreAdapter implements PointStorePort {
 
-    private static final String UPDATE_IF_VERSION_MATCHES =
+    private static final String UPDATE_BY_ID_AND_VERSION =
             "update point_balance set balance = ?, version = version + 1 where user_id = ? and version = ?";
     private static final String INSERT_HISTORY = "insert into point_history "
             + "(user_id, type, amount, balance_after, order_id, created_at) values (?, ?, ?, ?, ?, ?)";
 
-    public record PointRow(long userId, long balance, long version) {
+    /** What the row queries select, built by Hibernate through this constructor. */
+    record PointRow(long userId, long balance, long version) {
+
+        Point toDomain() {
+            return Point.reconstitute(userId, balance, version);
+        }
     }
 
     private final EntityManager em;
@@ -45,9 +50,8 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public Optional<Point> findPoint(long userId) {
-        return em.createNamedQuery(PointJpaEntity.FIND_ROW, PointRow.class).setParameter("userId", userId)
-                .getResultList().stream().findFirst()
-                .map(r -> Point.reconstitute(r.userId(), r.balance(), r.version()));
+        return em.createNamedQuery(PointJpaEntity.FIND_BY_ID, PointRow.class).setParameter("userId", userId)
+                .getResultList().stream().findFirst().map(PointRow::toDomain);
     }
 
     @Override
@@ -55,10 +59,9 @@ public class PointStoreAdapter implements PointStorePort {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        TypedQuery<PointRow> query = em.createNamedQuery(PointJpaEntity.ROWS_BY_IDS, PointRow.class);
+        TypedQuery<PointRow> query = em.createNamedQuery(PointJpaEntity.FIND_BY_IDS, PointRow.class);
         query.unwrap(SelectionQuery.class).setParameterList("userIds", userIds);
-        return query.getResultList().stream().map(r -> Point.reconstitute(r.userId(), r.balance(), r.version()))
-                .toList();
+        return query.getResultList().stream().map(PointRow::toDomain).toList();
     }
 
     @Override
@@ -68,7 +71,7 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public void updatePoint(Point point) {
-        fence.update(point.userId(), () -> em.createNamedQuery(PointJpaEntity.UPDATE_IF_VERSION_MATCHES)
+        fence.update(point.userId(), () -> em.createNamedQuery(PointJpaEntity.UPDATE_BY_ID_AND_VERSION)
                 .setParameter("balance", point.balance())
                 .setParameter("userId", point.userId()).setParameter("version", point.version()).executeUpdate());
     }
@@ -88,7 +91,7 @@ public class PointStoreAdapter implements PointStorePort {
             return;
         }
         fence.updateAll(points, Point::userId, rows -> em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(UPDATE_IF_VERSION_MATCHES)) {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_BY_ID_AND_VERSION)) {
                 for (Point point : rows) {
                     update.setLong(1, point.balance());
                     update.setLong(2, point.userId());
@@ -136,7 +139,7 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public Page<PointHistory> findHistory(long userId, PageQuery pageQuery) {
-        return Pages.page(em, PointHistoryJpaEntity.OF_USER, PointHistoryJpaEntity.COUNT_OF_USER,
+        return Pages.page(em, PointHistoryJpaEntity.FIND_BY_USER, PointHistoryJpaEntity.COUNT_BY_USER,
                 PointHistoryJpaEntity.class,
                 q -> q.setParameter("userId", userId), pageQuery,
                 e -> new PointHistory(e.getId(), e.getUserId(), e.getType(), Points.of(e.getAmount()),
