@@ -46,11 +46,7 @@ public final class VersionFence {
     public <T> void updateAll(List<T> rows, ToLongFunction<T> id, Function<List<T>, int[]> batch) {
         em.flush();
         int[] counts = batch.apply(rows);
-        if (counts.length != rows.size()) {
-            throw new IllegalStateException(rows.size() + " updates of " + rowOf + " reported " + counts.length
-                    + " counts: the fence needs one per row");
-        }
-        for (int i = 0; i < counts.length; i++) {
+        for (int i = 0; i < rows.size(); i++) {
             expectOneRow(counts[i], id.applyAsLong(rows.get(i)));
         }
     }
@@ -61,8 +57,8 @@ public final class VersionFence {
         }
         if (updated != 1) {
             // a driver that answers SUCCESS_NO_INFO (-2) leaves the fence blind: refuse rather than assume success
-            throw new IllegalStateException("the update of " + rowOf + " " + id + " reported " + updated
-                    + " rows: the fence needs the row's own count");
+            throw new IllegalStateException(rowOf + " " + id + ": the update reported " + updated
+                    + " rows, and the fence needs the row's own count");
         }
     }
 }
