@@ -2,8 +2,11 @@ package com.ecommerce.adapter.out.persistence.lock;
 
 import com.ecommerce.domain.lock.LockKey;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Timeouts;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.query.SelectionQuery;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
@@ -12,13 +15,25 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The rows behind the lock keys, locked by {@code select ... for update} in the running transaction; its commit or rollback releases them. This is what {@code lock-db} stands on;
- * the strategy itself (key order, the one wait budget, metrics) lives with the other strategies in adapter-lock.
+ * The rows behind the lock keys, locked with JPA's {@link LockModeType#PESSIMISTIC_WRITE} in the running
+ * transaction; its commit or rollback releases them. This is what {@code lock-db} stands on; the strategy itself
+ * (key order, the one wait budget, metrics) lives with the other strategies in adapter-lock.
  *
- * <p>The wait is set per statement for the session: MySQL and MariaDB take {@code innodb_lock_wait_timeout} (whole
- * seconds, rounded up, at least 1), H2 takes {@code LOCK_TIMEOUT} (milliseconds). The JPA hint
- * {@code jakarta.persistence.lock.timeout} is not used: Hibernate's MySQL dialect drops it and sends a plain
- * {@code for update}, which would wait the server default of 50 seconds.
+ * <p>The SQL sent, two statements per resource type (here for balances; stock selects {@code item_stock.item_id}
+ * alike, {@code a} is Hibernate's alias):
+ * <ul>
+ *     <li>MariaDB ({@code MariaDBDialect}): {@code SET SESSION innodb_lock_wait_timeout = N} (whole seconds,
+ *     rounded up, at least 1), then
+ *     {@code select a.user_id from point_balance a where a.user_id in (?,?) order by a.user_id for update};</li>
+ *     <li>MySQL ({@code MySQLDialect}): the same, where the dialect may name the alias ({@code for update of a});</li>
+ *     <li>H2: {@code SET LOCK_TIMEOUT ms}, then the same select.</li>
+ * </ul>
+ * The wait is set on the session, the same way on every database, because the lock clause cannot carry it
+ * everywhere: Hibernate's MySQL dialect drops the JPA lock timeout and sends a plain {@code for update}, which would
+ * wait the server default of 50 seconds. The query's own lock timeout is pinned to "no clause"
+ * ({@link Timeouts#WAIT_FOREVER}), so that MariaDB's dialect, which would render a timeout as
+ * {@code for update wait N}, never adds a second wait, from a global {@code jakarta.persistence.lock.timeout} or
+ * otherwise: the session's wait is the one that applies.
  */
 public class PessimisticRowLocks {
 
@@ -34,18 +49,21 @@ public class PessimisticRowLocks {
 
     /**
      * Locks the rows of {@code keys} (one resource type, in the global order), waiting at most {@code wait}, in one
-     * {@code select ... for update} of their ids: InnoDB walks the primary key in ascending order, so the rows are
-     * locked in key order, as one by one would (the benchmark's deadlock experiment shows the same for a two-row
-     * {@code in}). A row that does not exist locks nothing (the work answers 404 when it reads it). Only the ids are
-     * selected: no entity enters the persistence context, where every later flush would check it.
+     * locking select of their ids: InnoDB walks the primary key in ascending order, so the rows are locked in key
+     * order, as one by one would (the benchmark's deadlock experiment shows the same for a two-row {@code in}). A
+     * row that does not exist locks nothing (the work answers 404 when it reads it). Only the ids are selected: no
+     * entity enters the persistence context, where every later flush would check it.
      *
      * @return false when the rows were not granted within {@code wait}
      */
     public boolean lock(List<LockKey> keys, Duration wait) {
         setLockWait(wait);
         try {
-            em.createNativeQuery(selectOf(keys.getFirst().type()))
-                    .setParameter("ids", keys.stream().map(LockKey::id).toList()).getResultList();
+            SelectionQuery<Long> ids = em.createQuery(idsOf(keys.getFirst().type()), Long.class)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .unwrap(SelectionQuery.class);
+            ids.getLockOptions().setTimeout(Timeouts.WAIT_FOREVER);
+            ids.setParameterList("ids", keys.stream().map(LockKey::id).toList()).getResultList();
             return true;
         } catch (RuntimeException e) {
             DataAccessException translated = translator.translateExceptionIfPossible(e);
@@ -63,10 +81,10 @@ public class PessimisticRowLocks {
         em.createNativeQuery(statement).executeUpdate();
     }
 
-    private static String selectOf(LockKey.ResourceType type) {
+    private static String idsOf(LockKey.ResourceType type) {
         return switch (type) {
-            case ITEM_STOCK -> "select item_id from item_stock where item_id in (:ids) order by item_id for update";
-            case POINT -> "select user_id from point_balance where user_id in (:ids) order by user_id for update";
+            case ITEM_STOCK -> "select s.itemId from ItemStock s where s.itemId in :ids order by s.itemId";
+            case POINT -> "select p.userId from PointBalance p where p.userId in :ids order by p.userId";
         };
     }
 }

@@ -19,25 +19,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-@Entity
-@NamedQuery(name = OrderJpaEntity.WITH_LINES, query = "select o "
-        + "from OrderJpaEntity o "
+@Entity(name = "Orders")
+@NamedQuery(name = OrderJpaEntity.FIND_BY_ID_WITH_LINES, query = "select o "
+        + "from Orders o "
         + "left join fetch o.lines "
         + "where o.id = :id")
-@NamedQuery(name = OrderJpaEntity.OF_USER, query = "select o "
-        + "from OrderJpaEntity o "
+@NamedQuery(name = OrderJpaEntity.FIND_BY_USER, query = "select o "
+        + "from Orders o "
         + "where o.userId = :userId "
         + "order by o.id desc")
-@NamedQuery(name = OrderJpaEntity.COUNT_OF_USER, query = "select count(o) "
-        + "from OrderJpaEntity o "
+@NamedQuery(name = OrderJpaEntity.COUNT_BY_USER, query = "select count(o) "
+        + "from Orders o "
         + "where o.userId = :userId")
 @Table(name = "orders")
 class OrderJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
-    static final String WITH_LINES = "OrderJpaEntity.withLines";
-    static final String OF_USER = "OrderJpaEntity.ofUser";
-    static final String COUNT_OF_USER = "OrderJpaEntity.countOfUser";
+    static final String FIND_BY_ID_WITH_LINES = "Orders.findByIdWithLines";
+    static final String FIND_BY_USER = "Orders.findByUser";
+    static final String COUNT_BY_USER = "Orders.countByUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -30,14 +30,13 @@ public class OrderStoreAdapter implements OrderStorePort {
 
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return em.createNamedQuery(OrderJpaEntity.WITH_LINES, OrderJpaEntity.class).setParameter("id", orderId)
-                .getResultList().stream()
-                .findFirst().map(OrderStoreAdapter::toDomain);
+        return em.createNamedQuery(OrderJpaEntity.FIND_BY_ID_WITH_LINES, OrderJpaEntity.class)
+                .setParameter("id", orderId).getResultList().stream().findFirst().map(OrderStoreAdapter::toDomain);
     }
 
     @Override
     public Page<Order> findOrdersOfUser(long userId, PageQuery pageQuery) {
-        return Pages.page(em, OrderJpaEntity.OF_USER, OrderJpaEntity.COUNT_OF_USER, OrderJpaEntity.class,
+        return Pages.page(em, OrderJpaEntity.FIND_BY_USER, OrderJpaEntity.COUNT_BY_USER, OrderJpaEntity.class,
                 q -> q.setParameter("userId", userId),
                 pageQuery, OrderStoreAdapter::toDomain);
     }

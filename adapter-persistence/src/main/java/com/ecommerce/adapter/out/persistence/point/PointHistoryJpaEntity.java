@@ -14,20 +14,20 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** Append-only: history rows are never updated, so they carry no version. */
-@Entity
-@NamedQuery(name = PointHistoryJpaEntity.OF_USER, query = "select h "
-        + "from PointHistoryJpaEntity h "
+@Entity(name = "PointHistory")
+@NamedQuery(name = PointHistoryJpaEntity.FIND_BY_USER, query = "select h "
+        + "from PointHistory h "
         + "where h.userId = :userId "
         + "order by h.id desc")
-@NamedQuery(name = PointHistoryJpaEntity.COUNT_OF_USER, query = "select count(h) "
-        + "from PointHistoryJpaEntity h "
+@NamedQuery(name = PointHistoryJpaEntity.COUNT_BY_USER, query = "select count(h) "
+        + "from PointHistory h "
         + "where h.userId = :userId")
 @Table(name = "point_history")
 class PointHistoryJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
-    static final String OF_USER = "PointHistoryJpaEntity.ofUser";
-    static final String COUNT_OF_USER = "PointHistoryJpaEntity.countOfUser";
+    static final String FIND_BY_USER = "PointHistory.findByUser";
+    static final String COUNT_BY_USER = "PointHistory.countByUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -6,25 +6,23 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-@Entity
-@NamedQuery(name = PointJpaEntity.FIND_ROW, query = "select new "
-        + "com.ecommerce.adapter.out.persistence.point.PointStoreAdapter$PointRow(p.userId, p.balance, p.version) "
-        + "from PointJpaEntity p "
+@Entity(name = "PointBalance")
+@NamedQuery(name = PointJpaEntity.FIND_BY_ID, query = "select p.userId, p.balance, p.version "
+        + "from PointBalance p "
         + "where p.userId = :userId")
-@NamedQuery(name = PointJpaEntity.ROWS_BY_IDS, query = "select new "
-        + "com.ecommerce.adapter.out.persistence.point.PointStoreAdapter$PointRow(p.userId, p.balance, p.version) "
-        + "from PointJpaEntity p "
+@NamedQuery(name = PointJpaEntity.FIND_BY_IDS, query = "select p.userId, p.balance, p.version "
+        + "from PointBalance p "
         + "where p.userId in :userIds")
-@NamedQuery(name = PointJpaEntity.UPDATE_IF_VERSION_MATCHES, query = "update PointJpaEntity p "
+@NamedQuery(name = PointJpaEntity.UPDATE_BY_ID_AND_VERSION, query = "update PointBalance p "
         + "set p.balance = :balance, p.version = p.version + 1 "
         + "where p.userId = :userId and p.version = :version")
 @Table(name = "point_balance")
 class PointJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
-    static final String FIND_ROW = "PointJpaEntity.findRow";
-    static final String ROWS_BY_IDS = "PointJpaEntity.rowsByIds";
-    static final String UPDATE_IF_VERSION_MATCHES = "PointJpaEntity.updateIfVersionMatches";
+    static final String FIND_BY_ID = "PointBalance.findById";
+    static final String FIND_BY_IDS = "PointBalance.findByIds";
+    static final String UPDATE_BY_ID_AND_VERSION = "PointBalance.updateByIdAndVersion";
 
     @Id
     @Column(name = "user_id")

@@ -1,13 +1,13 @@
 package com.ecommerce.adapter.out.persistence.point;
 
 import com.ecommerce.adapter.out.persistence.shared.Pages;
+import com.ecommerce.adapter.out.persistence.shared.VersionFence;
 import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.paging.Page;
 import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.Points;
-import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
@@ -27,26 +27,31 @@ import java.util.Optional;
  */
 public class PointStoreAdapter implements PointStorePort {
 
-
-    private static final String UPDATE_IF_VERSION_MATCHES =
+    private static final String UPDATE_BY_ID_AND_VERSION =
             "update point_balance set balance = ?, version = version + 1 where user_id = ? and version = ?";
     private static final String INSERT_HISTORY = "insert into point_history "
             + "(user_id, type, amount, balance_after, order_id, created_at) values (?, ?, ?, ?, ?, ?)";
 
-    public record PointRow(long userId, long balance, long version) {
+    /** What the row queries select, built by Hibernate through this constructor. */
+    record PointRow(long userId, long balance, long version) {
+
+        Point toDomain() {
+            return Point.reconstitute(userId, balance, version);
+        }
     }
 
     private final EntityManager em;
+    private final VersionFence fence;
 
     public PointStoreAdapter(EntityManager em) {
         this.em = em;
+        this.fence = new VersionFence(em, "The balance of user");
     }
 
     @Override
     public Optional<Point> findPoint(long userId) {
-        return em.createNamedQuery(PointJpaEntity.FIND_ROW, PointRow.class).setParameter("userId", userId)
-                .getResultList().stream().findFirst()
-                .map(r -> Point.reconstitute(r.userId(), r.balance(), r.version()));
+        return em.createNamedQuery(PointJpaEntity.FIND_BY_ID, PointRow.class).setParameter("userId", userId)
+                .getResultList().stream().findFirst().map(PointRow::toDomain);
     }
 
     @Override
@@ -54,10 +59,9 @@ public class PointStoreAdapter implements PointStorePort {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        TypedQuery<PointRow> query = em.createNamedQuery(PointJpaEntity.ROWS_BY_IDS, PointRow.class);
+        TypedQuery<PointRow> query = em.createNamedQuery(PointJpaEntity.FIND_BY_IDS, PointRow.class);
         query.unwrap(SelectionQuery.class).setParameterList("userIds", userIds);
-        return query.getResultList().stream().map(r -> Point.reconstitute(r.userId(), r.balance(), r.version()))
-                .toList();
+        return query.getResultList().stream().map(PointRow::toDomain).toList();
     }
 
     @Override
@@ -67,13 +71,9 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public void updatePoint(Point point) {
-        em.flush(); // what the transaction wrote before goes first: the contended row is written last
-        int updated = em.createNamedQuery(PointJpaEntity.UPDATE_IF_VERSION_MATCHES)
+        fence.update(point.userId(), () -> em.createNamedQuery(PointJpaEntity.UPDATE_BY_ID_AND_VERSION)
                 .setParameter("balance", point.balance())
-                .setParameter("userId", point.userId()).setParameter("version", point.version()).executeUpdate();
-        if (updated == 0) {
-            throw new ConcurrentUpdateException("The balance of user " + point.userId());
-        }
+                .setParameter("userId", point.userId()).setParameter("version", point.version()).executeUpdate());
     }
 
     /**
@@ -90,10 +90,9 @@ public class PointStoreAdapter implements PointStorePort {
         if (points.isEmpty()) {
             return;
         }
-        em.flush(); // as in updatePoint: what the transaction wrote before goes first
-        int[] counts = em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(UPDATE_IF_VERSION_MATCHES)) {
-                for (Point point : points) {
+        fence.updateAll(points, Point::userId, rows -> em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE_BY_ID_AND_VERSION)) {
+                for (Point point : rows) {
                     update.setLong(1, point.balance());
                     update.setLong(2, point.userId());
                     update.setLong(3, point.version());
@@ -101,12 +100,7 @@ public class PointStoreAdapter implements PointStorePort {
                 }
                 return update.executeBatch();
             }
-        });
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) {
-                throw new ConcurrentUpdateException("The balance of user " + points.get(i).userId());
-            }
-        }
+        }));
     }
 
     @Override
@@ -145,7 +139,7 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public Page<PointHistory> findHistory(long userId, PageQuery pageQuery) {
-        return Pages.page(em, PointHistoryJpaEntity.OF_USER, PointHistoryJpaEntity.COUNT_OF_USER,
+        return Pages.page(em, PointHistoryJpaEntity.FIND_BY_USER, PointHistoryJpaEntity.COUNT_BY_USER,
                 PointHistoryJpaEntity.class,
                 q -> q.setParameter("userId", userId), pageQuery,
                 e -> new PointHistory(e.getId(), e.getUserId(), e.getType(), Points.of(e.getAmount()),

@@ -15,29 +15,31 @@ import java.time.Instant;
  * changes (a key claimed again after it expired is a new row, with a new id), so a row once seen expired stays
  * expired. Expired rows are found through the index on {@code created_at} (migration V3) and deleted by id.
  */
-@Entity
-@NamedQuery(name = IdempotencyRecordJpaEntity.FIND, query = "select r "
-        + "from IdempotencyRecordJpaEntity r "
+@Entity(name = "IdempotencyRecord")
+@NamedQuery(name = IdempotencyRecordJpaEntity.FIND_BY_KEY, query = "select r "
+        + "from IdempotencyRecord r "
         + "where r.scope = :scope and r.userId = :userId and r.key = :key")
-@NamedQuery(name = IdempotencyRecordJpaEntity.COMPLETE, query = "update IdempotencyRecordJpaEntity r "
+@NamedQuery(name = IdempotencyRecordJpaEntity.UPDATE_RESULT_BY_KEY, query = "update IdempotencyRecord r "
         + "set r.result = :result "
         + "where r.scope = :scope and r.userId = :userId and r.key = :key")
-@NamedQuery(name = IdempotencyRecordJpaEntity.EXPIRED_IDS, query = "select r.id "
-        + "from IdempotencyRecordJpaEntity r "
+@NamedQuery(name = IdempotencyRecordJpaEntity.FIND_IDS_CREATED_BEFORE, query = "select r.id "
+        + "from IdempotencyRecord r "
         + "where r.createdAt < :createdBefore order by r.createdAt")
-@NamedQuery(name = IdempotencyRecordJpaEntity.DELETE_BY_IDS, query = "delete from IdempotencyRecordJpaEntity r "
+@NamedQuery(name = IdempotencyRecordJpaEntity.DELETE_BY_IDS, query = "delete "
+        + "from IdempotencyRecord r "
         + "where r.id in :ids")
-@NamedQuery(name = IdempotencyRecordJpaEntity.DELETE_EXPIRED_KEY, query = "delete from IdempotencyRecordJpaEntity r "
+@NamedQuery(name = IdempotencyRecordJpaEntity.DELETE_BY_KEY_CREATED_BEFORE, query = "delete "
+        + "from IdempotencyRecord r "
         + "where r.scope = :scope and r.userId = :userId and r.key = :key and r.createdAt < :createdBefore")
 @Table(name = "idempotency_record")
 class IdempotencyRecordJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
-    static final String FIND = "IdempotencyRecordJpaEntity.find";
-    static final String COMPLETE = "IdempotencyRecordJpaEntity.complete";
-    static final String EXPIRED_IDS = "IdempotencyRecordJpaEntity.expiredIds";
-    static final String DELETE_BY_IDS = "IdempotencyRecordJpaEntity.deleteByIds";
-    static final String DELETE_EXPIRED_KEY = "IdempotencyRecordJpaEntity.deleteExpiredKey";
+    static final String FIND_BY_KEY = "IdempotencyRecord.findByKey";
+    static final String UPDATE_RESULT_BY_KEY = "IdempotencyRecord.updateResultByKey";
+    static final String FIND_IDS_CREATED_BEFORE = "IdempotencyRecord.findIdsCreatedBefore";
+    static final String DELETE_BY_IDS = "IdempotencyRecord.deleteByIds";
+    static final String DELETE_BY_KEY_CREATED_BEFORE = "IdempotencyRecord.deleteByKeyCreatedBefore";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

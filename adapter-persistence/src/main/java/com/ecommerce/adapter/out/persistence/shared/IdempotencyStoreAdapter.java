@@ -22,7 +22,7 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
 
     @Override
     public Optional<IdempotencyRecord> findRecord(String scope, long userId, String key) {
-        return em.createNamedQuery(IdempotencyRecordJpaEntity.FIND, IdempotencyRecordJpaEntity.class)
+        return em.createNamedQuery(IdempotencyRecordJpaEntity.FIND_BY_KEY, IdempotencyRecordJpaEntity.class)
                 .setParameter("scope", scope)
                 .setParameter("userId", userId).setParameter("key", key).getResultList().stream().findFirst()
                 .map(e -> new IdempotencyRecord(e.getScope(), e.getUserId(), e.getKey(), e.getFingerprint(),
@@ -51,8 +51,8 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
 
     @Override
     public void updateResult(String scope, long userId, String key, long result) {
-        int updated = em.createNamedQuery(IdempotencyRecordJpaEntity.COMPLETE).setParameter("result", result)
-                .setParameter("scope", scope)
+        int updated = em.createNamedQuery(IdempotencyRecordJpaEntity.UPDATE_RESULT_BY_KEY)
+                .setParameter("result", result).setParameter("scope", scope)
                 .setParameter("userId", userId).setParameter("key", key).executeUpdate();
         if (updated != 1) {
             throw new IllegalStateException("no claim to complete for key " + key);
@@ -66,7 +66,7 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
      */
     @Override
     public boolean removeExpired(String scope, long userId, String key, Instant createdBefore) {
-        return em.createNamedQuery(IdempotencyRecordJpaEntity.DELETE_EXPIRED_KEY)
+        return em.createNamedQuery(IdempotencyRecordJpaEntity.DELETE_BY_KEY_CREATED_BEFORE)
                 .setParameter("scope", scope).setParameter("userId", userId).setParameter("key", key)
                 .setParameter("createdBefore", createdBefore).executeUpdate() == 1;
     }
@@ -83,7 +83,7 @@ public class IdempotencyStoreAdapter implements IdempotencyStorePort {
      */
     @Override
     public int purgeExpired(Instant createdBefore, int limit) {
-        List<Long> ids = em.createNamedQuery(IdempotencyRecordJpaEntity.EXPIRED_IDS, Long.class)
+        List<Long> ids = em.createNamedQuery(IdempotencyRecordJpaEntity.FIND_IDS_CREATED_BEFORE, Long.class)
                 .setParameter("createdBefore", createdBefore).setMaxResults(limit).getResultList();
         if (ids.isEmpty()) {
             return 0;

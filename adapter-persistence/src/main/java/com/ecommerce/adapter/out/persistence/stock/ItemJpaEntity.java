@@ -10,22 +10,22 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-@Entity
-@NamedQuery(name = ItemJpaEntity.BY_IDS, query = "select i "
-        + "from ItemJpaEntity i "
+@Entity(name = "Item")
+@NamedQuery(name = ItemJpaEntity.FIND_BY_IDS, query = "select i "
+        + "from Item i "
         + "where i.id in :ids")
-@NamedQuery(name = ItemJpaEntity.ALL, query = "select i "
-        + "from ItemJpaEntity i "
+@NamedQuery(name = ItemJpaEntity.FIND_ALL, query = "select i "
+        + "from Item i "
         + "order by i.id")
 @NamedQuery(name = ItemJpaEntity.COUNT_ALL, query = "select count(i) "
-        + "from ItemJpaEntity i")
+        + "from Item i")
 @Table(name = "item")
 class ItemJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
-    static final String BY_IDS = "ItemJpaEntity.byIds";
-    static final String ALL = "ItemJpaEntity.all";
-    static final String COUNT_ALL = "ItemJpaEntity.countAll";
+    static final String FIND_BY_IDS = "Item.findByIds";
+    static final String FIND_ALL = "Item.findAll";
+    static final String COUNT_ALL = "Item.countAll";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

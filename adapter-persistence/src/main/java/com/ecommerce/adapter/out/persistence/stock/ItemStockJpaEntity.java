@@ -6,25 +6,23 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-@Entity
-@NamedQuery(name = ItemStockJpaEntity.ROW_BY_ID, query = "select new "
-        + "com.ecommerce.adapter.out.persistence.stock.ItemStoreAdapter$StockRow(s.itemId, s.quantity, s.version) "
-        + "from ItemStockJpaEntity s "
+@Entity(name = "ItemStock")
+@NamedQuery(name = ItemStockJpaEntity.FIND_BY_ID, query = "select s.itemId, s.quantity, s.version "
+        + "from ItemStock s "
         + "where s.itemId = :itemId")
-@NamedQuery(name = ItemStockJpaEntity.ROWS_BY_IDS, query = "select new "
-        + "com.ecommerce.adapter.out.persistence.stock.ItemStoreAdapter$StockRow(s.itemId, s.quantity, s.version) "
-        + "from ItemStockJpaEntity s "
+@NamedQuery(name = ItemStockJpaEntity.FIND_BY_IDS, query = "select s.itemId, s.quantity, s.version "
+        + "from ItemStock s "
         + "where s.itemId in :itemIds")
-@NamedQuery(name = ItemStockJpaEntity.UPDATE_IF_VERSION_MATCHES, query = "update ItemStockJpaEntity s "
+@NamedQuery(name = ItemStockJpaEntity.UPDATE_BY_ID_AND_VERSION, query = "update ItemStock s "
         + "set s.quantity = :quantity, s.version = s.version + 1 "
         + "where s.itemId = :itemId and s.version = :version")
 @Table(name = "item_stock")
 class ItemStockJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
-    static final String ROW_BY_ID = "ItemStockJpaEntity.rowById";
-    static final String ROWS_BY_IDS = "ItemStockJpaEntity.rowsByIds";
-    static final String UPDATE_IF_VERSION_MATCHES = "ItemStockJpaEntity.updateIfVersionMatches";
+    static final String FIND_BY_ID = "ItemStock.findById";
+    static final String FIND_BY_IDS = "ItemStock.findByIds";
+    static final String UPDATE_BY_ID_AND_VERSION = "ItemStock.updateByIdAndVersion";
 
     @Id
     @Column(name = "item_id")

@@ -2,11 +2,11 @@ package com.ecommerce.adapter.out.persistence.stock;
 
 import com.ecommerce.adapter.out.persistence.shared.CommittedReads;
 import com.ecommerce.adapter.out.persistence.shared.Pages;
+import com.ecommerce.adapter.out.persistence.shared.VersionFence;
 import com.ecommerce.application.paging.Page;
 import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.application.shared.Timestamps;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
-import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import com.ecommerce.domain.stock.Item;
 import com.ecommerce.domain.stock.ItemStock;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -39,24 +39,27 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     private static final int CACHED_ITEMS = 100_000;
 
-    public record StockRow(long itemId, long quantity, long version) {
+    /** What the stock queries select, built by Hibernate through this constructor. */
+    record StockRow(long itemId, long quantity, long version) {
+
+        ItemStock toDomain() {
+            return ItemStock.reconstitute(itemId, quantity, version);
+        }
     }
 
     private final EntityManager em;
     private final Clock clock;
+    private final VersionFence fence;
     private final Cache<Long, Item> items = Caffeine.newBuilder().maximumSize(CACHED_ITEMS).build();
 
     public ItemStoreAdapter(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
+        this.fence = new VersionFence(em, "The stock of item");
     }
 
     private static Item toDomain(ItemJpaEntity e) {
         return Item.reconstitute(e.getId(), e.getName(), e.getPrice());
-    }
-
-    private static ItemStock toDomain(StockRow row) {
-        return ItemStock.reconstitute(row.itemId(), row.quantity(), row.version());
     }
 
     @Override
@@ -82,7 +85,7 @@ public class ItemStoreAdapter implements ItemStorePort {
     }
 
     private Map<Long, Item> load(Collection<? extends Long> itemIds) {
-        TypedQuery<ItemJpaEntity> query = em.createNamedQuery(ItemJpaEntity.BY_IDS, ItemJpaEntity.class);
+        TypedQuery<ItemJpaEntity> query = em.createNamedQuery(ItemJpaEntity.FIND_BY_IDS, ItemJpaEntity.class);
         query.unwrap(SelectionQuery.class).setParameterList("ids", List.copyOf(itemIds));
         return query.getResultList().stream().map(ItemStoreAdapter::toDomain)
                 .collect(Collectors.toMap(Item::id, Function.identity()));
@@ -90,8 +93,8 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public Page<Item> findItemPage(PageQuery pageQuery) {
-        return Pages.page(em, ItemJpaEntity.ALL, ItemJpaEntity.COUNT_ALL, ItemJpaEntity.class, q -> { }, pageQuery,
-                ItemStoreAdapter::toDomain);
+        return Pages.page(em, ItemJpaEntity.FIND_ALL, ItemJpaEntity.COUNT_ALL, ItemJpaEntity.class, q -> { },
+                pageQuery, ItemStoreAdapter::toDomain);
     }
 
     @Override
@@ -104,9 +107,8 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public Optional<ItemStock> findStock(long itemId) {
-        return em.createNamedQuery(ItemStockJpaEntity.ROW_BY_ID, StockRow.class).setParameter("itemId", itemId)
-                .getResultList().stream()
-                .findFirst().map(ItemStoreAdapter::toDomain);
+        return em.createNamedQuery(ItemStockJpaEntity.FIND_BY_ID, StockRow.class).setParameter("itemId", itemId)
+                .getResultList().stream().findFirst().map(StockRow::toDomain);
     }
 
     @Override
@@ -117,9 +119,9 @@ public class ItemStoreAdapter implements ItemStorePort {
         if (itemIds.size() == 1) {
             return findStock(itemIds.iterator().next()).map(List::of).orElse(List.of());
         }
-        TypedQuery<StockRow> query = em.createNamedQuery(ItemStockJpaEntity.ROWS_BY_IDS, StockRow.class);
+        TypedQuery<StockRow> query = em.createNamedQuery(ItemStockJpaEntity.FIND_BY_IDS, StockRow.class);
         query.unwrap(SelectionQuery.class).setParameterList("itemIds", itemIds);
-        return query.getResultList().stream().map(ItemStoreAdapter::toDomain).toList();
+        return query.getResultList().stream().map(StockRow::toDomain).toList();
     }
 
     @Override
@@ -129,12 +131,8 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public void updateStock(ItemStock stock) {
-        em.flush(); // what the transaction wrote before goes first: the contended row is written last
-        int updated = em.createNamedQuery(ItemStockJpaEntity.UPDATE_IF_VERSION_MATCHES)
+        fence.update(stock.itemId(), () -> em.createNamedQuery(ItemStockJpaEntity.UPDATE_BY_ID_AND_VERSION)
                 .setParameter("quantity", stock.quantity())
-                .setParameter("itemId", stock.itemId()).setParameter("version", stock.version()).executeUpdate();
-        if (updated == 0) {
-            throw new ConcurrentUpdateException("The stock of item " + stock.itemId());
-        }
+                .setParameter("itemId", stock.itemId()).setParameter("version", stock.version()).executeUpdate());
     }
 }

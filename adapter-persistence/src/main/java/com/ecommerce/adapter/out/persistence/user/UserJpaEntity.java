@@ -10,15 +10,15 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-@Entity
+@Entity(name = "Users")
 @NamedQuery(name = UserJpaEntity.COUNT_BY_ID, query = "select count(u) "
-        + "from UserJpaEntity u "
+        + "from Users u "
         + "where u.id = :id")
 @Table(name = "users")
 class UserJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
-    static final String COUNT_BY_ID = "UserJpaEntity.countById";
+    static final String COUNT_BY_ID = "Users.countById";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,0 +1,64 @@
+package com.ecommerce.adapter.out.persistence.shared;
+
+import com.ecommerce.domain.shared.ConcurrentUpdateException;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * The version fence of one aggregate's rows: an update names the version it read
+ * ({@code update ... where id = ? and version = ?}), so it changes no row when another writer got there first, and
+ * a row that was not updated is a stale write, {@link ConcurrentUpdateException}. Every versioned update of the
+ * stores goes through here, alone or in a batch.
+ *
+ * <p>What the transaction wrote before is flushed first, so that the contended row is written last and its lock
+ * held for the shortest time.
+ */
+public final class VersionFence {
+
+    private final EntityManager em;
+    private final String rowOf;
+
+    /**
+     * @param rowOf names the aggregate's row up to its id, as the error message shows it: {@code "The balance of
+     *              user"} gives {@code "The balance of user 7 was changed concurrently; ..."}
+     */
+    public VersionFence(EntityManager em, String rowOf) {
+        this.em = em;
+        this.rowOf = rowOf;
+    }
+
+    /** @param update the versioned update of the row with this {@code id}, returning its update count */
+    public void update(long id, IntSupplier update) {
+        em.flush();
+        expectOneRow(update.getAsInt(), id);
+    }
+
+    /**
+     * One batch of versioned updates, fenced row by row: a batch statement reports each row's count, and one stale
+     * row fails the whole transaction.
+     *
+     * @param batch runs the updates of {@code rows} in their order and returns the update count of each
+     */
+    public <T> void updateAll(List<T> rows, ToLongFunction<T> id, Function<List<T>, int[]> batch) {
+        em.flush();
+        int[] counts = batch.apply(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            expectOneRow(counts[i], id.applyAsLong(rows.get(i)));
+        }
+    }
+
+    private void expectOneRow(int updated, long id) {
+        if (updated == 0) {
+            throw new ConcurrentUpdateException(rowOf + " " + id);
+        }
+        if (updated != 1) {
+            // a driver that answers SUCCESS_NO_INFO (-2) leaves the fence blind: refuse rather than assume success
+            throw new IllegalStateException(rowOf + " " + id + ": the update reported " + updated
+                    + " rows, and the fence needs the row's own count");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package com.ecommerce.adapter.out.persistence;
+
+import com.ecommerce.adapter.out.persistence.lock.PessimisticRowLocks;
+import com.ecommerce.adapter.out.persistence.point.PointStoreAdapter;
+import com.ecommerce.adapter.out.persistence.stock.ItemStoreAdapter;
+import com.ecommerce.adapter.out.persistence.user.UserStoreAdapter;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.point.Point;
+import com.ecommerce.domain.stock.Item;
+import com.ecommerce.domain.stock.ItemStock;
+import com.ecommerce.domain.user.User;
+import jakarta.persistence.EntityManager;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link PessimisticRowLocks} on a real database, each transaction on its own thread and connection: rows locked
+ * through JPA's pessimistic lock mode, without an entity in the persistence context, and a lock held elsewhere
+ * given up after the wait that was asked. A subclass names the database.
+ */
+@SpringBootTest(classes = JpaTestApplication.class, properties = {
+        "spring.data.jpa.repositories.enabled=false",
+        "spring.jpa.open-in-view=false",
+        "spring.jpa.hibernate.ddl-auto=validate",
+        "spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type=TIMESTAMP",
+        "spring.jpa.properties.hibernate.connection.provider_disables_autocommit=true",
+        "spring.jpa.properties.hibernate.query.in_clause_parameter_padding=true",
+        "spring.jpa.properties.hibernate.session_factory.statement_inspector="
+                + "com.ecommerce.adapter.out.persistence.PessimisticRowLocksContractTest$SentStatements",
+        "spring.datasource.hikari.auto-commit=false",
+        "spring.datasource.hikari.maximum-pool-size=4",
+        "spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}"})
+abstract class PessimisticRowLocksContractTest {
+
+    /** Every statement Hibernate prepares, in order, as the database receives it. */
+    public static final class SentStatements implements StatementInspector {
+
+        static final List<String> SQL = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String inspect(String sql) {
+            SQL.add(sql);
+            return sql;
+        }
+    }
+
+    @Autowired
+    private EntityManager em;
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+    @Autowired
+    private UserStoreAdapter users;
+    @Autowired
+    private PointStoreAdapter points;
+    @Autowired
+    private ItemStoreAdapter items;
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    /** The wait statement this database takes, as {@link PessimisticRowLocks} sends it for a wait of one second. */
+    protected abstract String oneSecondWaitStatement();
+
+    @Test
+    void lock_sendsTheSessionWaitThenOneLockingSelectOfTheIdsInAscendingOrder() {
+        long first = newUserWithBalance();
+        long second = newUserWithBalance();
+        PessimisticRowLocks rows = new PessimisticRowLocks(em);
+        SentStatements.SQL.clear();
+
+        assertThat(inTransaction(() -> rows.lock(List.of(LockKey.point(first), LockKey.point(second)),
+                Duration.ofSeconds(1)))).isTrue();
+
+        List<String> sent = SentStatements.SQL.stream().map(String::toLowerCase).toList();
+        assertThat(sent).hasSize(2);
+        assertThat(sent.getFirst()).isEqualToIgnoringCase(oneSecondWaitStatement());
+        System.out.printf("[row locks] sent:%n  %s%n  %s%n", sent.getFirst(), sent.getLast());
+        assertThat(sent.getLast()).matches(
+                "select (\\w+)\\.user_id from point_balance \\1 where \\1\\.user_id in \\(\\?(,\\s*\\?)*\\) "
+                        + "order by \\1\\.user_id for update");
+    }
+
+    @Test
+    void lock_putsNoEntityInThePersistenceContext() {
+        long itemId = newItemWithStock();
+        PessimisticRowLocks rows = new PessimisticRowLocks(em);
+
+        int managed = inTransaction(() -> {
+            assertThat(rows.lock(List.of(LockKey.itemStock(itemId)), Duration.ofSeconds(1))).isTrue();
+            return em.unwrap(SessionImplementor.class).getPersistenceContext().getNumberOfManagedEntities();
+        });
+
+        assertThat(managed).isZero();
+    }
+
+    @Test
+    void lock_whenARowIsHeldByAnotherTransaction_returnsFalseAfterTheWaitAndTrueOnceItIsReleased() throws Exception {
+        long itemId = newItemWithStock();
+        List<LockKey> keys = List.of(LockKey.itemStock(itemId));
+        PessimisticRowLocks rows = new PessimisticRowLocks(em);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Boolean> holder = threads.submit(() -> inTransaction(() -> {
+            boolean locked = rows.lock(keys, Duration.ofSeconds(1));
+            held.countDown();
+            await(release);
+            return locked;
+        }));
+        try {
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+
+            boolean granted = threads.submit(() -> inTransaction(() -> rows.lock(keys, Duration.ofSeconds(1))))
+                    .get(30, TimeUnit.SECONDS);
+
+            long waitedMs = (System.nanoTime() - started) / 1_000_000;
+            assertThat(granted).isFalse();
+            assertThat(waitedMs).isBetween(900L, 5_000L);
+        } finally {
+            release.countDown();
+        }
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(threads.submit(() -> inTransaction(() -> rows.lock(keys, Duration.ofSeconds(1))))
+                .get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return new TransactionTemplate(transactionManager).execute(status -> work.get());
+    }
+
+    private long newUserWithBalance() {
+        return inTransaction(() -> {
+            long userId = users.addUser(User.create("row lock")).id();
+            points.addPoint(Point.openFor(userId));
+            return userId;
+        });
+    }
+
+    private long newItemWithStock() {
+        return inTransaction(() -> {
+            long itemId = items.addItem(Item.create("row lock", 1)).id();
+            items.addStock(ItemStock.reconstitute(itemId, 1, 0));
+            return itemId;
+        });
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the holder finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
