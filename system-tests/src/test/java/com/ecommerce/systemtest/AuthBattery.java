@@ -6,25 +6,33 @@ import com.ecommerce.systemtest.support.Http.Response;
 import com.ecommerce.systemtest.support.Load;
 import com.ecommerce.systemtest.support.ServiceInstance;
 import com.ecommerce.systemtest.support.Tokens;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
+import static com.ecommerce.systemtest.AuthCase.bad;
+import static com.ecommerce.systemtest.AuthCase.created;
+import static com.ecommerce.systemtest.AuthCase.forbidden;
+import static com.ecommerce.systemtest.AuthCase.get;
+import static com.ecommerce.systemtest.AuthCase.isUp;
+import static com.ecommerce.systemtest.AuthCase.noToken;
+import static com.ecommerce.systemtest.AuthCase.ok;
+import static com.ecommerce.systemtest.AuthCase.post;
+import static com.ecommerce.systemtest.AuthCase.rejected;
+import static com.ecommerce.systemtest.HostileTokens.MAX_HEADER_CHARS;
+import static com.ecommerce.systemtest.HostileTokens.at;
+import static com.ecommerce.systemtest.HostileTokens.paddedHeader;
+import static com.ecommerce.systemtest.HostileTokens.sign;
+import static com.ecommerce.systemtest.HostileTokens.token;
+import static com.ecommerce.systemtest.HostileTokens.withHeader;
+import static com.ecommerce.systemtest.HostileTokens.withPayload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,26 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class AuthBattery {
 
-    /** The challenge when no bearer token came, and when one came and was rejected (RFC 6750). */
-    static final String NO_TOKEN = "Bearer";
-    static final String REJECTED = "Bearer error=\"invalid_token\"";
-    /** The bound of the whole Authorization header, past which a token is refused before it is decoded. */
-    static final int MAX_HEADER_CHARS = 8192;
-
     private static final long UNKNOWN = 987_654_321;
     private static final String CHARGE_KEY = "auth-battery-charge";
     private static final String ORDER_KEY = "auth-battery-order";
     private static final List<String> ADMIN = List.of("ADMIN");
     private static final List<String> NO_ROLES = List.of();
-
-    record Case(String label, Function<ServiceInstance, Response> request, int status, String code, String challenge,
-                String expectation, Predicate<Response> body) {
-
-        /** A further check of the answer's body, described for the failure message. */
-        Case where(String what, Predicate<Response> check) {
-            return new Case(label, request, status, code, challenge, what, check);
-        }
-    }
 
     private AuthBattery() {
     }
@@ -106,7 +99,7 @@ final class AuthBattery {
         // over 16 KB, so far past the bound, yet under Tomcat's 32 KB header limit: the service itself must refuse it
         assertThat(huge.length()).isBetween(16_000, 30_000);
 
-        List<Case> cases = new ArrayList<>(List.of(
+        List<AuthCase> cases = new ArrayList<>(List.of(
                 // no bearer token at all: 401 with the bare challenge
                 noToken("no token: GET the balance", get(malloryPoints, null)),
                 noToken("no token: GET the user", get(malloryUser, null)),
@@ -175,7 +168,7 @@ final class AuthBattery {
                 forbidden("another user: replay the user's order key", post("/api/v1/orders", victimOrder,
                         malloryToken, "Idempotency-Key", ORDER_KEY)).where("no order leaked",
                         r -> !r.body().contains("orderId")),
-                new Case("another user's order", get(victimOrderPath, malloryToken), 404, "ORDER_NOT_FOUND", null,
+                new AuthCase("another user's order", get(victimOrderPath, malloryToken), 404, "ORDER_NOT_FOUND", null,
                         "the same answer as an unknown order", r -> !r.body().contains("\"userId\"")),
                 forbidden("a user: create a user", post("/api/v1/users", newUser, malloryToken)),
                 forbidden("a user: create an item", post("/api/v1/items", newItem, malloryToken)),
@@ -210,9 +203,9 @@ final class AuthBattery {
                         Tokens.bearer(Tokens.unsigned(admin)))),
                 noToken("no token, text/plain: 401 before 415",
                         post(malloryCharge, amount, null, "Content-Type", "text/plain")),
-                new Case("another user, body over 64 KiB: 413 before 403", post(victimCharge, big, malloryToken),
+                new AuthCase("another user, body over 64 KiB: 413 before 403", post(victimCharge, big, malloryToken),
                         413, "PAYLOAD_TOO_LARGE", null, "", r -> true),
-                new Case("another user, text/plain: 415 before 403", post(victimCharge, amount, malloryToken,
+                new AuthCase("another user, text/plain: 415 before 403", post(victimCharge, amount, malloryToken,
                         "Content-Type", "text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE", null, "", r -> true),
                 bad("another user, zero amount: 400 before 403", post(victimCharge, "{\"amount\":0}", malloryToken)),
                 bad("another user, truncated JSON: 400 before 403", post(victimCharge, "{\"amount\":", malloryToken)),
@@ -232,7 +225,7 @@ final class AuthBattery {
                         post("/api/v1/orders", orderOf(victim, UNKNOWN, 1), malloryToken)),
                 forbidden("a user restocks an unknown item: 403 before 404",
                         post("/api/v1/items/" + UNKNOWN + "/stock/restock", refill, malloryToken)),
-                new Case("an unknown order: the same 404 as another user's", get("/api/v1/orders/" + UNKNOWN,
+                new AuthCase("an unknown order: the same 404 as another user's", get("/api/v1/orders/" + UNKNOWN,
                         malloryToken), 404, "ORDER_NOT_FOUND", null, "", r -> true),
                 // controls that read: the right token, or none where none is needed, gets through
                 ok("the user: their own balance", get(victimPoints, victimToken))
@@ -262,10 +255,10 @@ final class AuthBattery {
         Map<String, Integer> counts = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         Database.Snapshot before = Database.snapshot();
-        for (Case c : cases) {
+        for (AuthCase c : cases) {
             // each instance verifies tokens on its own: a slip in one instance's configuration shows here
             for (ServiceInstance to : List.of(a, b)) {
-                check(c, to, counts, wrong);
+                c.check(to, counts, wrong);
             }
         }
         assertThat(wrong).as("answers that break API.md, who may call what").isEmpty();
@@ -275,7 +268,7 @@ final class AuthBattery {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(80);
 
         // controls that write, alternating between the instances, so the snapshot could have caught a change
-        List<Case> controls = List.of(
+        List<AuthCase> controls = List.of(
                 created("an admin creates a user", post("/api/v1/users", "{\"name\":\"auth control\"}", Http.ADMIN)),
                 created("an admin creates an item",
                         post("/api/v1/items", "{\"name\":\"auth control\",\"price\":100,\"stock\":5}", Http.ADMIN)),
@@ -291,7 +284,7 @@ final class AuthBattery {
                         "Idempotency-Key", ORDER_KEY)).where("the first order", r -> r.json().path("orderId")
                         .asLong() == order));
         for (int i = 0; i < controls.size(); i++) {
-            check(controls.get(i), i % 2 == 0 ? a : b, counts, wrong);
+            controls.get(i).check(i % 2 == 0 ? a : b, counts, wrong);
         }
         assertThat(wrong).as("controls with the right token").isEmpty();
         // one user, one item (+5 stock), a restock (+5), two charges of 10 (one with a key), one order of 100
@@ -302,133 +295,7 @@ final class AuthBattery {
         return new Load.Tally(counts, 2 * cases.size() + controls.size());
     }
 
-    private static void check(Case c, ServiceInstance to, Map<String, Integer> counts, List<String> wrong) {
-        Response r = c.request().apply(to);
-        String code = r.outcome();
-        counts.merge(code, 1, Integer::sum);
-        String where = c.label() + " on " + to.name();
-        if (r.status() != c.status() || !code.equals(c.code())) {
-            wrong.add(where + ": expected " + c.status() + " " + c.code() + ", got " + r.status() + " " + shorter(r));
-            return;
-        }
-        String challenge = r.header("WWW-Authenticate");
-        if (c.status() == 401 && !c.challenge().equals(challenge)) {
-            wrong.add(where + ": expected WWW-Authenticate: " + c.challenge() + ", got " + challenge);
-        }
-        String type = r.header("Content-Type");
-        if (c.status() >= 400 && (type == null || !type.startsWith("application/problem+json"))) {
-            wrong.add(where + ": expected an application/problem+json body, got " + type);
-        }
-        boolean bodyHolds;
-        try {
-            bodyHolds = c.body().test(r);
-        } catch (RuntimeException notJson) {
-            bodyHolds = false;
-        }
-        if (!bodyHolds) {
-            wrong.add(where + ": expected " + c.expectation() + ", got " + shorter(r));
-        }
-    }
-
-    private static String shorter(Response r) {
-        return r.body().length() > 300 ? r.body().substring(0, 300) + "..." : r.body();
-    }
-
-    private static boolean isUp(Response r) {
-        return "UP".equals(r.json().path("status").asString());
-    }
-
-    private static Case noToken(String label, Function<ServiceInstance, Response> request) {
-        return new Case(label, request, 401, "UNAUTHENTICATED", NO_TOKEN, "", r -> true);
-    }
-
-    private static Case rejected(String label, Function<ServiceInstance, Response> request) {
-        return new Case(label, request, 401, "UNAUTHENTICATED", REJECTED, "", r -> true);
-    }
-
-    private static Case forbidden(String label, Function<ServiceInstance, Response> request) {
-        return new Case(label, request, 403, "FORBIDDEN", null, "", r -> true);
-    }
-
-    private static Case bad(String label, Function<ServiceInstance, Response> request) {
-        return new Case(label, request, 400, "INVALID_REQUEST", null, "", r -> true);
-    }
-
-    private static Case ok(String label, Function<ServiceInstance, Response> request) {
-        return new Case(label, request, 200, "OK", null, "", r -> true);
-    }
-
-    private static Case created(String label, Function<ServiceInstance, Response> request) {
-        return new Case(label, request, 201, "OK", null, "", r -> true);
-    }
-
-    private static Function<ServiceInstance, Response> get(String path, String authorization) {
-        return to -> Http.get(to, path, authorization);
-    }
-
-    private static Function<ServiceInstance, Response> post(String path, String json, String authorization,
-                                                             String... headers) {
-        return to -> Http.postWith(to, path, json, authorization, headers);
-    }
-
     private static String orderOf(long userId, long itemId, int quantity) {
         return "{\"userId\":" + userId + ",\"lines\":[{\"itemId\":" + itemId + ",\"quantity\":" + quantity + "}]}";
-    }
-
-    private static Date at(Instant now, long seconds) {
-        return Date.from(now.plus(Duration.ofSeconds(seconds)));
-    }
-
-    /** The Authorization header of the claims, signed HS256 with the instances' key. */
-    private static String token(JWTClaimsSet.Builder claims) {
-        return Tokens.bearer(Tokens.sign(claims.build()));
-    }
-
-    private static String sign(JWSAlgorithm algorithm, JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), claims);
-            jwt.sign(new MACSigner(Tokens.SECRET.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The token with its JOSE header replaced, its payload and signature kept. */
-    private static String withHeader(String jwt, String header) {
-        String[] parts = jwt.split("\\.");
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[1] + "." + parts[2];
-    }
-
-    /** The first token's header and signature around the second token's payload. */
-    private static String withPayload(String jwt, String donor) {
-        String[] parts = jwt.split("\\.");
-        return parts[0] + "." + donor.split("\\.")[1] + "." + parts[2];
-    }
-
-    /**
-     * The Authorization header of a validly signed user token padded by a claim to the longest length within
-     * {@link #MAX_HEADER_CHARS} ({@code over} false) or the shortest past it: Base64 grows by one or two characters
-     * per byte, so these are at most two characters from the bound on either side.
-     */
-    private static String paddedHeader(long userId, boolean over) {
-        int unpadded = paddedWith(userId, 0).length();
-        int pad = Math.max(0, (MAX_HEADER_CHARS - unpadded) * 3 / 4 - 8);
-        String fits = paddedWith(userId, pad);
-        if (fits.length() > MAX_HEADER_CHARS) {
-            throw new IllegalStateException("the first guess of the padding is already too long: " + fits.length());
-        }
-        while (true) {
-            String next = paddedWith(userId, ++pad);
-            if (next.length() > MAX_HEADER_CHARS) {
-                return over ? next : fits;
-            }
-            fits = next;
-        }
-    }
-
-    private static String paddedWith(long userId, int pad) {
-        return token(Tokens.claims(Long.toString(userId), NO_ROLES).claim("pad", "x".repeat(pad)));
     }
 }
