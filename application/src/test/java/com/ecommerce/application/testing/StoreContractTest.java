@@ -56,7 +56,7 @@ public abstract class StoreContractTest {
                          IdempotencyStorePort idempotency, TransactionPort transactions) {
 
         public static Stores of(InMemoryStore store) {
-            return new Stores(store, store, store, store, store, store);
+            return new Stores(store.users, store.points, store.items, store.orders, store.idempotencyRecords, store);
         }
     }
 
