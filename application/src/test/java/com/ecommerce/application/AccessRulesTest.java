@@ -40,7 +40,7 @@ class AccessRulesTest {
         assertThat(f.balance(kim)).isEqualTo(10_000);
         assertThat(f.balance(lee)).isEqualTo(10_000);
         assertThat(f.stock(pen)).isEqualTo(10);
-        assertThat(f.store.allHistory()).hasSize(2);
+        assertThat(f.store.points.allHistory()).hasSize(2);
     }
 
     @Test

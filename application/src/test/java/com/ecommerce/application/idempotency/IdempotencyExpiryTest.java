@@ -7,6 +7,8 @@ import com.ecommerce.application.point.port.in.PointBalance;
 import com.ecommerce.application.point.service.ChargePointService;
 import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
+import com.ecommerce.application.testing.InMemoryDatabase;
+import com.ecommerce.application.testing.InMemoryIdempotencyRecords;
 import com.ecommerce.application.testing.InMemoryStore;
 import com.ecommerce.application.testing.MutableClock;
 import com.ecommerce.application.testing.RecordingLockPort;
@@ -67,7 +69,7 @@ class IdempotencyExpiryTest {
 
         assertThat(repeat).isEqualTo(new PointBalance(userId, 1_000));
         assertThat(f.balance(userId)).isEqualTo(1_000);
-        assertThat(f.store.allHistory()).hasSize(2);
+        assertThat(f.store.points.allHistory()).hasSize(2);
         // the key now belongs to the new request, and its retention starts again
         assertThat(f.store.findRecord(CHARGE, userId, key.value()))
                 .map(r -> List.of(r.createdAt(), r.result()))
@@ -104,7 +106,7 @@ class IdempotencyExpiryTest {
         Order again = f.placeOrder.placeOrder(ADMIN, command);
 
         assertThat(again.id()).isNotEqualTo(first.id());
-        assertThat(f.store.orderCount()).isEqualTo(2);
+        assertThat(f.store.orders.count()).isEqualTo(2);
         assertThat(f.stock(pen)).isEqualTo(6);
         assertThat(f.balance(userId)).isEqualTo(6_000);
     }
@@ -112,11 +114,11 @@ class IdempotencyExpiryTest {
     @Test
     void aRequestWithoutAKeyLeavesNoRecordAndNeedsNoLookup() {
         long userId = f.userWithBalance(0);
-        int records = f.store.idempotencyRecordCount();
+        int records = f.store.idempotencyRecords.count();
 
         f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 500, null));
 
-        assertThat(f.store.idempotencyRecordCount()).isEqualTo(records);
+        assertThat(f.store.idempotencyRecords.count()).isEqualTo(records);
     }
 
     /**
@@ -126,23 +128,25 @@ class IdempotencyExpiryTest {
     @Test
     void aRepeatThatLosesTheRaceForAnExpiredKeyReplaysTheRepeatThatWonIt() {
         MutableClock clock = new MutableClock(NOW);
-        RacingStore store = new RacingStore();
+        InMemoryDatabase database = new InMemoryDatabase();
+        InMemoryStore store = new InMemoryStore(database);
+        RacingRecords records = new RacingRecords(database);
         RegisterUserService register = new RegisterUserService(store, store, store);
+        Idempotency idempotency = new Idempotency(records, store, new IdempotencyRetention(clock, RETENTION));
         ChargePointService charge = new ChargePointService(store, new GuardedUnitOfWork(new RecordingLockPort(store),
-                store, new Idempotency(store, store, new IdempotencyRetention(clock, RETENTION)), ServiceFixture.WAIT),
-                clock);
+                store, idempotency, ServiceFixture.WAIT), clock);
         long userId = register.register(ADMIN, new RegisterUserCommand("kim")).userId();
         charge.charge(ADMIN, new ChargePointCommand(userId, 500, key));
         IdempotencyRecord first = store.findRecord(CHARGE, userId, key.value()).orElseThrow();
 
         clock.advance(RETENTION.plusSeconds(1));
-        store.winnerAfterRemoval = new IdempotencyRecord(CHARGE, userId, key.value(), first.fingerprint(), 1_000L,
+        records.winnerAfterRemoval = new IdempotencyRecord(CHARGE, userId, key.value(), first.fingerprint(), 1_000L,
                 Instant.now(clock));
         PointBalance answer = charge.charge(ADMIN, new ChargePointCommand(userId, 500, key));
 
         assertThat(answer).isEqualTo(new PointBalance(userId, 1_000));
         assertThat(store.findPoint(userId).orElseThrow().balance()).isEqualTo(500);
-        assertThat(store.allHistory()).hasSize(1);
+        assertThat(store.points.allHistory()).hasSize(1);
     }
 
     @Test
@@ -175,8 +179,12 @@ class IdempotencyExpiryTest {
     }
 
     /** Lets another repeat claim and commit the key right after this request deleted its expired record. */
-    private static final class RacingStore extends InMemoryStore {
+    private static final class RacingRecords extends InMemoryIdempotencyRecords {
         IdempotencyRecord winnerAfterRemoval;
+
+        RacingRecords(InMemoryDatabase database) {
+            super(database);
+        }
 
         @Override
         public boolean removeExpired(String scope, long userId, String key, Instant createdBefore) {

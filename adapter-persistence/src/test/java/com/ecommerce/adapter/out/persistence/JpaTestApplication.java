@@ -7,6 +7,7 @@ import com.ecommerce.adapter.out.persistence.shared.TransactionAdapter;
 import com.ecommerce.adapter.out.persistence.stock.ItemStoreAdapter;
 import com.ecommerce.adapter.out.persistence.user.UserStoreAdapter;
 import com.ecommerce.application.testing.StoreContractTest;
+import com.ecommerce.application.testing.StoreContractTest.Stores;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.SpringBootConfiguration;
@@ -66,5 +67,12 @@ public class JpaTestApplication {
     @Bean
     IdempotencyStoreAdapter idempotencyStore(EntityManager em) {
         return new IdempotencyStoreAdapter(em);
+    }
+
+    /** What every store contract test is constructed with. */
+    @Bean
+    Stores stores(UserStoreAdapter users, PointStoreAdapter points, ItemStoreAdapter items, OrderStoreAdapter orders,
+                  IdempotencyStoreAdapter idempotency, TransactionAdapter transactions) {
+        return new Stores(users, points, items, orders, idempotency, transactions);
     }
 }

@@ -54,7 +54,7 @@ class OrderServicesTest {
         assertThat(f.stock(pen)).isEqualTo(8);
         assertThat(f.stock(ink)).isEqualTo(2);
         assertThat(f.balance(userId)).isEqualTo(10_000 - 5_100);
-        PointHistory use = f.store.allHistory().getLast();
+        PointHistory use = f.store.points.allHistory().getLast();
         assertThat(use.type()).isEqualTo(PointTransactionType.USE);
         assertThat(use.amount().value()).isEqualTo(5_100);
         assertThat(use.orderId()).isEqualTo(order.id());
@@ -107,7 +107,7 @@ class OrderServicesTest {
         long userId = f.userWithBalance(2_000);
         long a = f.item(1_000, 5);
         long b = f.item(1_000, 5);
-        int historyBefore = f.store.allHistory().size();
+        int historyBefore = f.store.points.allHistory().size();
 
         assertThat(codeOf(() -> f.placeOrder.placeOrder(ADMIN, order(userId, new Line(a, 1), new Line(b, 2)))))
                 .isEqualTo(ErrorCode.INSUFFICIENT_POINTS);
@@ -115,8 +115,8 @@ class OrderServicesTest {
         assertThat(f.stock(a)).isEqualTo(5);
         assertThat(f.stock(b)).isEqualTo(5);
         assertThat(f.balance(userId)).isEqualTo(2_000);
-        assertThat(f.store.orderCount()).isZero();
-        assertThat(f.store.allHistory()).hasSize(historyBefore);
+        assertThat(f.store.orders.count()).isZero();
+        assertThat(f.store.points.allHistory()).hasSize(historyBefore);
     }
 
     @Test
@@ -128,7 +128,7 @@ class OrderServicesTest {
 
         assertThat(order.totalAmount()).isZero();
         assertThat(f.stock(gift)).isZero();
-        assertThat(f.store.allHistory()).isEmpty();
+        assertThat(f.store.points.allHistory()).isEmpty();
     }
 
     @Test
@@ -144,7 +144,7 @@ class OrderServicesTest {
         assertThat(replay.id()).isEqualTo(first.id());
         assertThat(f.stock(pen)).isEqualTo(8);
         assertThat(f.balance(userId)).isEqualTo(8_000);
-        assertThat(f.store.orderCount()).isEqualTo(1);
+        assertThat(f.store.orders.count()).isEqualTo(1);
         assertThat(codeOf(() -> f.placeOrder.placeOrder(ADMIN, 
                 new PlaceOrderCommand(userId, List.of(new Line(pen, 3)), key))))
                 .isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);

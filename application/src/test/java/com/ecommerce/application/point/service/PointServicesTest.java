@@ -51,7 +51,7 @@ class PointServicesTest {
         assertThat(result).isEqualTo(new PointBalance(userId, 1_000));
         assertThat(f.lock.acquisitions).containsExactly(List.of(LockKey.point(userId)));
         assertThat(f.lock.timeouts).containsExactly(ServiceFixture.WAIT);
-        assertThat(f.store.allHistory()).singleElement().satisfies(h -> {
+        assertThat(f.store.points.allHistory()).singleElement().satisfies(h -> {
             assertThat(h.type()).isEqualTo(PointTransactionType.CHARGE);
             assertThat(h.amount().value()).isEqualTo(1_000);
             assertThat(h.balanceAfter().value()).isEqualTo(1_000);
@@ -63,32 +63,32 @@ class PointServicesTest {
     void charge_whenTheUserIsUnknown_isUserNotFound() {
         assertThatThrownBy(() -> f.chargePoint.charge(ADMIN, new ChargePointCommand(99, 10, null)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
-        assertThat(f.store.allHistory()).isEmpty();
+        assertThat(f.store.points.allHistory()).isEmpty();
     }
 
     @Test
     void charge_pastTheCap_isPointLimitExceededAndChangesNothing() {
         long userId = f.userWithBalance(Limits.BALANCE_MAX);
-        int historyBefore = f.store.allHistory().size();
+        int historyBefore = f.store.points.allHistory().size();
 
         assertThatThrownBy(() -> f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 1, null)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.POINT_LIMIT_EXCEEDED));
         assertThat(f.balance(userId)).isEqualTo(Limits.BALANCE_MAX);
-        assertThat(f.store.allHistory()).hasSize(historyBefore);
+        assertThat(f.store.points.allHistory()).hasSize(historyBefore);
     }
 
     @Test
     void charge_whenTheRowChangedSinceItWasRead_isConcurrentUpdateAndLeavesNoHistory() {
         long userId = f.userWithBalance(100);
-        int historyBefore = f.store.allHistory().size();
-        f.store.bumpPointVersion(userId);
-        f.store.stalePointReads = true;
+        int historyBefore = f.store.points.allHistory().size();
+        f.store.points.bumpPointVersion(userId);
+        f.store.points.stalePointReads = true;
 
         assertThatThrownBy(() -> f.chargePoint.charge(ADMIN, new ChargePointCommand(userId, 10, null)))
                 .isInstanceOf(ConcurrentUpdateException.class);
         assertThat(f.balance(userId)).isEqualTo(100);
-        assertThat(f.store.allHistory()).hasSize(historyBefore);
+        assertThat(f.store.points.allHistory()).hasSize(historyBefore);
     }
 
     @Test
@@ -102,7 +102,7 @@ class PointServicesTest {
 
         assertThat(replay).isEqualTo(first).isEqualTo(new PointBalance(userId, 500));
         assertThat(f.balance(userId)).isEqualTo(600);
-        assertThat(f.store.allHistory()).hasSize(2);
+        assertThat(f.store.points.allHistory()).hasSize(2);
     }
 
     @Test

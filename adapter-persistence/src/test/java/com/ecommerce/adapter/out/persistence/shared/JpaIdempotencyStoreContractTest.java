@@ -1,20 +1,12 @@
-package com.ecommerce.adapter.out.persistence;
+package com.ecommerce.adapter.out.persistence.shared;
 
-import com.ecommerce.adapter.out.persistence.order.OrderStoreAdapter;
-import com.ecommerce.adapter.out.persistence.point.PointStoreAdapter;
-import com.ecommerce.adapter.out.persistence.shared.IdempotencyStoreAdapter;
-import com.ecommerce.adapter.out.persistence.shared.TransactionAdapter;
-import com.ecommerce.adapter.out.persistence.stock.ItemStoreAdapter;
-import com.ecommerce.adapter.out.persistence.user.UserStoreAdapter;
 import com.ecommerce.application.idempotency.IdempotencyRetention;
 import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
+import com.ecommerce.application.idempotency.port.out.IdempotencyStoreContractTest;
 import com.ecommerce.application.idempotency.service.PurgeExpiredIdempotencyRecordsService;
-import com.ecommerce.application.testing.StoreContractTest;
 import com.ecommerce.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -36,63 +28,28 @@ import java.util.function.IntFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The store contract on the JPA adapters, with the JPA, Hibernate and pool settings of bootstrap's
- * {@code application.yml} that change what the stores do (the schema comes from the same Flyway migrations and is
- * validated against the entities). A subclass names the database.
- *
- * <p>What the in-memory fake cannot show lives here: purges and claims on real threads, each in its own
- * transaction on its own connection.
+ * The idempotency store contract on the JPA adapter, and what the in-memory fake cannot show: purges and claims on
+ * real threads, each in its own transaction on its own connection. A subclass names the database.
  */
-@SpringBootTest(classes = JpaTestApplication.class, properties = {
-        "spring.data.jpa.repositories.enabled=false",
-        "spring.jpa.open-in-view=false",
-        "spring.jpa.hibernate.ddl-auto=validate",
-        "spring.jpa.properties.hibernate.jdbc.time_zone=UTC",
-        "spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type=TIMESTAMP",
-        "spring.jpa.properties.hibernate.default_batch_fetch_size=100",
-        "spring.jpa.properties.hibernate.connection.provider_disables_autocommit=true",
-        "spring.jpa.properties.hibernate.jdbc.batch_size=50",
-        "spring.jpa.properties.hibernate.order_inserts=true",
-        "spring.jpa.properties.hibernate.order_updates=true",
-        "spring.jpa.properties.hibernate.query.in_clause_parameter_padding=true",
-        "spring.datasource.hikari.auto-commit=false",
-        "spring.datasource.hikari.maximum-pool-size=4",
-        "spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}",
-        // the duplicate idempotency keys the contract claims on purpose would be logged as warnings
-        "logging.level.org.hibernate.orm.jdbc.error=error"})
-public abstract class JpaStoreContractTest extends StoreContractTest {
+public abstract class JpaIdempotencyStoreContractTest extends IdempotencyStoreContractTest {
 
-    @Autowired
-    private UserStoreAdapter users;
-    @Autowired
-    private PointStoreAdapter points;
-    @Autowired
-    private ItemStoreAdapter items;
-    @Autowired
-    private OrderStoreAdapter orders;
-    @Autowired
-    private IdempotencyStoreAdapter idempotency;
-    @Autowired
-    private TransactionAdapter transactions;
-    @Autowired
-    private JdbcTemplate jdbc;
+    /** Expired at {@link #PURGE_CUTOFF}: a purge service on this clock purges up to that cutoff. */
+    private static final Clock PURGE_CLOCK = Clock.fixed(PURGE_CUTOFF.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+    private static final IdempotencyRetention RETENTION = new IdempotencyRetention(PURGE_CLOCK, Duration.ofDays(1));
+
+    private final JdbcTemplate jdbc;
     /** Threads of their own: the common pool may have a single thread, and these tasks block each other. */
     private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    protected JpaIdempotencyStoreContractTest(Stores stores, JdbcTemplate jdbc) {
+        super(stores);
+        this.jdbc = jdbc;
+    }
 
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
     }
-
-    @Override
-    protected Stores stores() {
-        return new Stores(users, points, items, orders, idempotency, transactions);
-    }
-
-    private static final String FINGERPRINT = "0".repeat(64);
-    /** Expired at {@link #PURGE_CUTOFF}: a purge service on this clock purges up to that cutoff. */
-    private static final Clock PURGE_CLOCK = Clock.fixed(PURGE_CUTOFF.plus(Duration.ofDays(1)), ZoneOffset.UTC);
-    private static final IdempotencyRetention RETENTION = new IdempotencyRetention(PURGE_CLOCK, Duration.ofDays(1));
 
     /**
      * Two instances purge at once: each run is the service the scheduler calls, with batches of 50, on its own
