@@ -1,27 +1,17 @@
 package com.ecommerce.adapter.out.persistence;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * {@link PessimisticRowLocksContractTest} on the database and dialect of {@link MariaDbStoreContractIT}. A global
- * JPA lock timeout of 3 s is set on purpose: MariaDB's dialect would render it as {@code for update wait 3}, and the
- * test shows that the locking select carries no wait of its own, so the session's one second is what applies.
+ * {@link PessimisticRowLocksContractTest} on the database and dialect of the MariaDB store contract tests
+ * ({@link MariaDbContractDatabase}). A global JPA lock timeout of 3 s is set on purpose: MariaDB's dialect would
+ * render it as {@code for update wait 3}, and the test shows that the locking select carries no wait of its own, so
+ * the session's one second is what applies.
  */
 @TestPropertySource(properties = "spring.jpa.properties.jakarta.persistence.lock.timeout=3000")
+@ContextConfiguration(initializers = MariaDbContractDatabase.class)
 class MariaDbPessimisticRowLocksIT extends PessimisticRowLocksContractTest {
-
-    @BeforeAll
-    static void requireTheDatabase() {
-        MariaDbStoreContractIT.databaseUrl();
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        MariaDbStoreContractIT.database(registry);
-    }
 
     @Override
     protected String oneSecondWaitStatement() {

@@ -91,8 +91,8 @@ class OrderBatchTest {
         assertThat(f.stock(item)).isZero();
         assertThat(List.of(f.balance(rich), f.balance(poor), f.balance(late), f.balance(last)))
                 .containsExactly(900L, 50L, 900L, 1_000L);
-        assertThat(f.store.orderCount()).isEqualTo(3);
-        assertThat(f.store.allHistory()).filteredOn(entry -> entry.type() == PointTransactionType.USE).hasSize(3);
+        assertThat(f.store.orders.count()).isEqualTo(3);
+        assertThat(f.store.points.allHistory()).filteredOn(entry -> entry.type() == PointTransactionType.USE).hasSize(3);
     }
 
     @Test
@@ -114,7 +114,7 @@ class OrderBatchTest {
                 .containsExactly("1/1", "1/1", "1/0");
         assertThat(f.balance(buyer)).isEqualTo(900);
         assertThat(f.stock(item)).isEqualTo(1);
-        assertThat(f.store.orderCount()).isEqualTo(2);
+        assertThat(f.store.orders.count()).isEqualTo(2);
     }
 
     @Test
@@ -125,8 +125,8 @@ class OrderBatchTest {
         place("leader", order(leader, null));
         place("one", order(one, null));
         place("two", order(two, null));
-        int ordersBefore = f.store.orderCount();
-        f.store.stalePointReads = true; // a lost lock: the rows changed behind the batch's reads
+        int ordersBefore = f.store.orders.count();
+        f.store.points.stalePointReads = true; // a lost lock: the rows changed behind the batch's reads
 
         gate.countDown();
         joinAll();
@@ -135,8 +135,8 @@ class OrderBatchTest {
         assertThat(codeOf("one")).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
         assertThat(codeOf("two")).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
         assertThat(f.batches).containsExactly("1/0", "2/0");
-        assertThat(f.store.orderCount()).isEqualTo(ordersBefore);
-        f.store.stalePointReads = false;
+        assertThat(f.store.orders.count()).isEqualTo(ordersBefore);
+        f.store.points.stalePointReads = false;
         assertThat(f.stock(item)).isEqualTo(3);
         assertThat(List.of(f.balance(leader), f.balance(one), f.balance(two))).containsOnly(1_000L);
     }
