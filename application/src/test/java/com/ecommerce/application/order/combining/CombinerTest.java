@@ -1,5 +1,6 @@
 package com.ecommerce.application.order.combining;
 
+import com.ecommerce.application.testing.TestThreads;
 import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -50,10 +51,7 @@ class CombinerTest {
     @AfterEach
     void joinAll() throws InterruptedException {
         gate.countDown();
-        for (Thread thread : threads) {
-            thread.join(10_000);
-            assertThat(thread.isAlive()).as(thread.getName() + " still running").isFalse();
-        }
+        TestThreads.joinAll(threads);
     }
 
     @Test
@@ -212,11 +210,7 @@ class CombinerTest {
     }
 
     private static void awaitParked(Thread thread) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
-            assertThat(System.nanoTime()).as(thread.getName() + " never parked").isLessThan(until);
-            Thread.sleep(1);
-        }
+        TestThreads.awaitParked(thread);
     }
 
     private static void await(CountDownLatch latch) {

@@ -4,6 +4,7 @@ import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand.Line;
 import com.ecommerce.application.testing.ServiceFixture;
+import com.ecommerce.application.testing.TestThreads;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.point.PointTransactionType;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.ecommerce.application.testing.ServiceFixture.ADMIN;
@@ -43,10 +43,7 @@ class OrderBatchTest {
     @AfterEach
     void joinAll() throws InterruptedException {
         gate.countDown();
-        for (Thread thread : threads) {
-            thread.join(10_000);
-            assertThat(thread.isAlive()).as(thread.getName() + " still running").isFalse();
-        }
+        TestThreads.joinAll(threads);
     }
 
     @Test
@@ -177,12 +174,8 @@ class OrderBatchTest {
     }
 
     private void awaitParkedAll() throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (Thread thread : threads) {
-            while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
-                assertThat(System.nanoTime()).as(thread.getName() + " never parked").isLessThan(until);
-                Thread.sleep(1);
-            }
+            TestThreads.awaitParked(thread);
         }
     }
 }
