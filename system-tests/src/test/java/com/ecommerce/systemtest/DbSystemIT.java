@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code lock-db} on two instances, a row held from a raw SQL session, and an instance killed mid-load. */
-class DbSystemIT extends TwoInstancesTest {
+class DbSystemIT extends TwoInstancesScenarios {
 
     @Override
     protected String strategy() {

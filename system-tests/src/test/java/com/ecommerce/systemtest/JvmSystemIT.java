@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * check must still keep every balance and stock exact, so the collisions surface as {@code 409 CONCURRENT_UPDATE},
  * never as lost updates or oversold stock.
  */
-class JvmSystemIT extends TwoInstancesTest {
+class JvmSystemIT extends TwoInstancesScenarios {
 
     @Override
     protected String strategy() {

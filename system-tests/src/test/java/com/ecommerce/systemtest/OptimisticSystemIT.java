@@ -1,7 +1,7 @@
 package com.ecommerce.systemtest;
 
 /** {@code lock-optimistic} on two instances: no lock anywhere, the version check decides, retries are bounded. */
-class OptimisticSystemIT extends TwoInstancesTest {
+class OptimisticSystemIT extends TwoInstancesScenarios {
 
     @Override
     protected String strategy() {

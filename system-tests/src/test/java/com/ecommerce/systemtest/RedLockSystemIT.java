@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * down, service as usual; two down, every request fails fast with {@code 503 LOCK_UNAVAILABLE} and writes nothing;
  * both back, the service recovers without a restart.
  */
-class RedLockSystemIT extends TwoInstancesTest {
+class RedLockSystemIT extends TwoInstancesScenarios {
 
     /** Stated bound: with a quorum lost, a request is refused within this (probe 0.5 s, at most once a second). */
     static final long UNAVAILABLE_BOUND_MS = 1_500;
@@ -64,7 +64,7 @@ class RedLockSystemIT extends TwoInstancesTest {
         Summary.add("RedLock, 1 of 3 masters killed", strategy(), oneDown, "orders and charges keep succeeding");
 
         masters.get(1).kill();
-        TwoInstancesTest.sleep(1_200);
+        TwoInstancesScenarios.sleep(1_200);
         long started = System.nanoTime();
         Tally twoDown = Load.run(8, 40, i -> i % 2 == 0 ? Http.order(either(i), userId, item, 1)
                 : Http.charge(either(i), userId, 1_000));
@@ -86,7 +86,7 @@ class RedLockSystemIT extends TwoInstancesTest {
         boolean aBack = false;
         boolean bBack = false;
         do {
-            TwoInstancesTest.sleep(200);
+            TwoInstancesScenarios.sleep(200);
             aBack = aBack || Http.charge(a, userId, 1).status() == 200;
             bBack = bBack || Http.charge(b, userId, 1).status() == 200;
         } while (!(aBack && bBack) && System.nanoTime() - restarted < 30_000_000_000L);

@@ -11,7 +11,7 @@ import java.util.Map;
  * multi-lock holds the keys it has taken so far with a lease of twice the wait timeout while it is still acquiring
  * the rest, so the bound is max(lease 3 s, 2 x wait 2 s) = 4 s, plus 2 s of slack.
  */
-class RedisSystemIT extends TwoInstancesTest {
+class RedisSystemIT extends TwoInstancesScenarios {
 
     @Override
     protected String strategy() {

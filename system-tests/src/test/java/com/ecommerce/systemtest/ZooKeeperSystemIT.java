@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code lock-zookeeper} on two instances against an in-process ZooKeeper of this test; an instance killed mid-load
  * leaves locks that end with its 4 s session.
  */
-class ZooKeeperSystemIT extends TwoInstancesTest {
+class ZooKeeperSystemIT extends TwoInstancesScenarios {
 
     private TestingServer zookeeper;
 

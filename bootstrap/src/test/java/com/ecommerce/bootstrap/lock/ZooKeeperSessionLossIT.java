@@ -1,7 +1,7 @@
 package com.ecommerce.bootstrap.lock;
 
+import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
 import org.apache.curator.framework.CuratorFramework;
-import com.ecommerce.bootstrap.support.TestZooKeeper;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,8 @@
 package com.ecommerce.bootstrap.support;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.adapter.out.lock.testing.TestRedis;
+import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The lock table's life cycle; the LockPort contract itself is proven in bootstrap's LockPortContractTest. */
+/** The lock table's life cycle; the LockPort contract itself is {@code JvmLockAdapterContractTest}. */
 class JvmLockAdapterTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The local queue in front of a shared lock: what reaches the shared lock, and the one wait budget. The shared lock
  * here records its callers instead of locking, so that the test sees how many threads would contend for Redis,
- * ZooKeeper or a row at once; the real strategies behind the queue are proven in bootstrap's LockPortContractTest.
+ * ZooKeeper or a row at once; the queue in front of a real Redis is {@code LocallyQueuedLockAdapterContractIT}.
  */
 class LocallyQueuedLockAdapterTest {
 

@@ -1,13 +1,9 @@
-package com.ecommerce.bootstrap.lock;
+package com.ecommerce.adapter.out.lock.redis;
 
 import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKeys;
-import com.ecommerce.adapter.out.lock.redis.QuorumLock;
-import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
-import com.ecommerce.adapter.out.lock.redis.RedissonClients;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
-import com.ecommerce.adapter.out.lock.support.LockProperties;
-import com.ecommerce.bootstrap.support.TestRedis;
+import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,7 +15,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RedLockNodeFailureIT {
 
-    private static final LockProperties.Redis TUNING = new LockProperties.Redis("127.0.0.1", 6379, List.of(),
-            Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100));
     private RedLockAdapter adapter;
 
     @AfterEach
@@ -50,7 +43,7 @@ class RedLockNodeFailureIT {
     }
 
     private RedLockAdapter adapterOver(List<String> addresses) {
-        adapter = new RedLockAdapter(addresses.stream().map(a -> RedissonClients.create(a, TUNING)).toList(),
+        adapter = new RedLockAdapter(addresses.stream().map(a -> RedissonClients.create(a, TestRedis.TUNING)).toList(),
                 Duration.ofSeconds(10), new LockMetrics(new SimpleMeterRegistry(), "redlock"));
         return adapter;
     }
@@ -61,9 +54,9 @@ class RedLockNodeFailureIT {
 
     @Test
     void theTunedClients_makeAQuorumLockOverADeadMasterCostWellUnderASecond() throws IOException {
-        List<String> live = Arrays.asList(TestRedis.redlockAddresses().split(","));
-        List<RedissonClient> clients = List.of(RedissonClients.create(live.get(0), TUNING),
-                RedissonClients.create(live.get(1), TUNING), RedissonClients.create(deadAddress(), TUNING));
+        List<String> live = TestRedis.redlockAddressList();
+        List<RedissonClient> clients = List.of(RedissonClients.create(live.get(0), TestRedis.TUNING),
+                RedissonClients.create(live.get(1), TestRedis.TUNING), RedissonClients.create(deadAddress(), TestRedis.TUNING));
         try {
             long worstMs = 0;
             for (int i = 0; i < 3; i++) {
@@ -89,7 +82,7 @@ class RedLockNodeFailureIT {
 
     @Test
     void oneDeadMasterOfThree_costsWellUnderASecond() throws IOException {
-        List<String> live = Arrays.asList(TestRedis.redlockAddresses().split(","));
+        List<String> live = TestRedis.redlockAddressList();
         List<String> addresses = new ArrayList<>(live.subList(0, 2));
         addresses.add(deadAddress());
         RedLockAdapter redLock = adapterOver(addresses);
@@ -109,7 +102,7 @@ class RedLockNodeFailureIT {
 
     @Test
     void twoDeadMastersOfThree_failFastAsUnavailable() throws IOException {
-        List<String> live = Arrays.asList(TestRedis.redlockAddresses().split(","));
+        List<String> live = TestRedis.redlockAddressList();
         RedLockAdapter redLock = adapterOver(List.of(live.get(0), deadAddress(), deadAddress()));
 
         long started = System.nanoTime();

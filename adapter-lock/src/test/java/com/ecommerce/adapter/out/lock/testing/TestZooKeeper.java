@@ -1,4 +1,4 @@
-package com.ecommerce.bootstrap.support;
+package com.ecommerce.adapter.out.lock.testing;
 
 import org.apache.curator.test.TestingServer;
 

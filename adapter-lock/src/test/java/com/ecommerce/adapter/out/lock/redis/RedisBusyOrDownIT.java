@@ -1,12 +1,10 @@
-package com.ecommerce.bootstrap.lock;
+package com.ecommerce.adapter.out.lock.redis;
 
 import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKeys;
-import com.ecommerce.adapter.out.lock.redis.RedisLockAdapter;
-import com.ecommerce.adapter.out.lock.redis.RedissonClients;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
-import com.ecommerce.bootstrap.support.TestRedis;
+import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RedisBusyOrDownIT {
 
-    private static final LockProperties.Redis TUNING = new LockProperties.Redis("127.0.0.1", 6379, List.of(),
-            Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100));
     /** Spins inside Redis for the given microseconds: every other client waits for it, nothing fails. */
     private static final String SPIN = "local t0 = redis.call('TIME') "
             + "local start = tonumber(t0[1]) * 1000000 + tonumber(t0[2]) "
@@ -57,7 +53,7 @@ class RedisBusyOrDownIT {
     }
 
     private RedisLockAdapter adapterOn(String address) {
-        return new RedisLockAdapter(client(address, TUNING), Duration.ofSeconds(10),
+        return new RedisLockAdapter(client(address, TestRedis.TUNING), Duration.ofSeconds(10),
                 new LockMetrics(new SimpleMeterRegistry(), "redis"));
     }
 
@@ -65,7 +61,7 @@ class RedisBusyOrDownIT {
     void aRedisBusyPastTheClientTimeout_isWaitedFor_andTheWorkRuns() throws Exception {
         String address = "redis://" + TestRedis.single();
         RedisLockAdapter adapter = adapterOn(address);
-        LockKey key = LockKey.point(ThreadLocalRandom.current().nextLong(3_000_000, 4_000_000));
+        LockKey key = LockKey.point(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 52));
         adapter.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofSeconds(5)), () -> null); // connections up before the spin
 
         RedissonClient spinner = client(address, new LockProperties.Redis("127.0.0.1", 6379, List.of(),

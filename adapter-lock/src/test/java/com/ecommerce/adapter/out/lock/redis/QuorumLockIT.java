@@ -1,11 +1,7 @@
-package com.ecommerce.bootstrap.lock;
+package com.ecommerce.adapter.out.lock.redis;
 
 import com.ecommerce.domain.lock.Deadline;
-import com.ecommerce.domain.lock.LockKeys;
-import com.ecommerce.adapter.out.lock.redis.QuorumLock;
-import com.ecommerce.adapter.out.lock.redis.RedissonClients;
-import com.ecommerce.adapter.out.lock.support.LockProperties;
-import com.ecommerce.bootstrap.support.TestRedis;
+import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +9,6 @@ import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,16 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QuorumLockIT {
 
-    private static final LockProperties.Redis TUNING = new LockProperties.Redis("127.0.0.1", 6379, List.of(),
-            Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100));
     private static List<RedissonClient> masters;
     private static List<RedissonClient> otherHolder;
 
     @BeforeAll
     static void connect() {
-        List<String> addresses = Arrays.asList(TestRedis.redlockAddresses().split(","));
-        masters = addresses.stream().map(a -> RedissonClients.create(a, TUNING)).toList();
-        otherHolder = addresses.stream().map(a -> RedissonClients.create(a, TUNING)).toList();
+        List<String> addresses = TestRedis.redlockAddressList();
+        masters = addresses.stream().map(a -> RedissonClients.create(a, TestRedis.TUNING)).toList();
+        otherHolder = addresses.stream().map(a -> RedissonClients.create(a, TestRedis.TUNING)).toList();
     }
 
     @AfterAll

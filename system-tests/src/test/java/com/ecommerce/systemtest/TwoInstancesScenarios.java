@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class TwoInstancesTest {
+abstract class TwoInstancesScenarios {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
