@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The whole benchmark in one command: builds the service, then for each of the six lock strategies
+# The whole benchmark in one command: builds the service, then runs BenchmarkIT, the runner of the program
+# com.ecommerce.benchmark.run.LockStrategyBenchmark (benchmark/README.md maps each scenario to its class), which for
+# each of the six lock strategies measures
 #   1. bursts on freshly started instances with the service's default lock wait (3 s): 200 buyers of an item that
 #      has 100 units, then 100 charges of one balance, every request released at once; on one instance and (except
 #      jvm) on two. Reported: outcomes by code, 503s, wall time, p50/p99/max, exact database state;
@@ -19,9 +21,11 @@
 # benchmark/run.sh --quick. --output DIR writes the report elsewhere (a partial run must not replace the committed
 # one). Further arguments go to Maven: benchmark/run.sh --output /tmp/auth -Dbenchmark.strategies=jvm,db
 # -Dbenchmark.jit=180s -Dbenchmark.measure=15s (a subset of the strategies, a longer JIT warm-up and measurement).
-# Builds with the reactor (-am) and installs nothing: the benchmark uses this tree's system-tests helpers, never a
-# snapshot another checkout left in ~/.m2.
-# --combining runs the flash-sale experiment instead (CombiningBenchmarkIT): the hot item with order combining on and
+# Builds the service and the benchmark with the reactor (-pl bootstrap,benchmark -am) and installs nothing: the
+# benchmark runs this tree's service jar and uses this tree's system-tests support classes, never a snapshot another
+# checkout left in ~/.m2.
+# --combining runs the flash-sale experiment instead (CombiningBenchmarkIT, the runner of
+# com.ecommerce.benchmark.combining.FlashSaleExperiment): the hot item with order combining on and
 # off on every strategy, in one run, against the one-row ceiling; writes docs/benchmarks/combining.md (about 20
 # minutes: per strategy 3 start-ups, 75 s of JIT warm-up, 2 blocks of 3 arms of 10 s). Its quick mode is part of
 # ./mvnw verify too. The service instances use the database named in ECOMMERCE_SYSTEM_DB_URL
@@ -49,7 +53,7 @@ export ECOMMERCE_SYSTEM_DB_USERNAME="${ECOMMERCE_SYSTEM_DB_USERNAME:-root}"
 export ECOMMERCE_SYSTEM_DB_PASSWORD="${ECOMMERCE_SYSTEM_DB_PASSWORD:-}"
 export ECOMMERCE_SYSTEM_DB_PROFILE="${ECOMMERCE_SYSTEM_DB_PROFILE:-mariadb}"
 export MAVEN_ARGS="${MAVEN_ARGS:--B}"
-# every module up to the benchmark is built and packaged, but only BenchmarkIT runs
-./mvnw -pl benchmark -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$test" \
+# the service (bootstrap) and every module up to the benchmark are built and packaged, but only the one runner runs
+./mvnw -pl bootstrap,benchmark -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$test" \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.mode="$mode" -Dbenchmark.output="$output" "$@"
 if [ "$test" = CombiningBenchmarkIT ]; then echo "report: $output/combining.md"; else echo "report: $output/results.md"; fi

@@ -1,5 +1,6 @@
-package com.ecommerce.benchmark;
+package com.ecommerce.benchmark.baseline;
 
+import com.ecommerce.benchmark.load.LoadGenerator;
 import com.ecommerce.systemtest.support.Database;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  * results can be reported as ratios (absolute figures on these machines move by tens of percent), and the raw
  * experiments behind the claims of the source report (lost updates without control, deadlocks with unsorted locks).
  */
-final class Baselines {
+public final class Baselines {
 
     private Baselines() {
     }
@@ -87,7 +88,7 @@ final class Baselines {
         });
     }
 
-    static void createHotRow(long quantity) {
+    public static void createHotRow(long quantity) {
         try (Connection c = Database.connect(); Statement s = c.createStatement()) {
             s.execute("create table if not exists bench_row (id bigint primary key, q bigint not null)");
             s.execute("delete from bench_row");
@@ -98,7 +99,7 @@ final class Baselines {
     }
 
     /** {@code SELECT ... FOR UPDATE} + {@code UPDATE} + {@code COMMIT} on one hot row. */
-    static double forUpdateCommit(int threads, Duration duration) {
+    public static double forUpdateCommit(int threads, Duration duration) {
         createHotRow(Long.MAX_VALUE / 2);
         return jdbcRate(threads, duration, false, c -> {
             try (PreparedStatement select = c.prepareStatement("select q from bench_row where id = 1 for update");
@@ -111,7 +112,7 @@ final class Baselines {
     }
 
     /** Autocommit {@code UPDATE ... SET q = q - 1 WHERE id = 1 AND q > 0} on one hot row. */
-    static double conditionalUpdate(int threads, Duration duration) {
+    public static double conditionalUpdate(int threads, Duration duration) {
         createHotRow(Long.MAX_VALUE / 2);
         return jdbcRate(threads, duration, true, c -> {
             try (PreparedStatement update = c.prepareStatement("update bench_row set q = q - 1 where id = 1 and q > 0")) {
@@ -124,7 +125,7 @@ final class Baselines {
      * Redis round trips per second ({@code PING}) from {@code threads} connections. Written against the socket
      * because a PING is two lines of the protocol; a client library would measure itself as well.
      */
-    static double redisPing(String host, int port, int threads, Duration duration) {
+    public static double redisPing(String host, int port, int threads, Duration duration) {
         byte[] ping = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
         return rate(threads, duration, (running, done) -> {
             try (Socket socket = new Socket(host, port)) {
@@ -149,14 +150,14 @@ final class Baselines {
         });
     }
 
-    record LostUpdates(int threads, int incrementsEach, long expected, long actual) {
-        long lost() {
+    public record LostUpdates(int threads, int incrementsEach, long expected, long actual) {
+        public long lost() {
             return expected - actual;
         }
     }
 
     /** Read-modify-write without any control: each thread reads q, then writes q + 1 in its own transaction. */
-    static LostUpdates lostUpdatesWithoutControl(int threads, int incrementsEach) {
+    public static LostUpdates lostUpdatesWithoutControl(int threads, int incrementsEach) {
         createHotRow(0);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
@@ -184,7 +185,7 @@ final class Baselines {
     }
 
     /** Deadlocks (error 1213) per way of locking, and how long each way took in all (milliseconds). */
-    record Deadlocks(int threads, int transactionsEach, long deadlocksUnsorted, long deadlocksSorted,
+    public record Deadlocks(int threads, int transactionsEach, long deadlocksUnsorted, long deadlocksSorted,
                      long deadlocksOneStatement, long millisUnsorted, long millisSorted, long millisOneStatement) {
     }
 
@@ -209,7 +210,7 @@ final class Baselines {
      * Transactions that lock rows 1 and 2 with FOR UPDATE, in opposite orders, in one sorted order, and in one
      * {@code IN (...)} statement. Counts MySQL error 1213 (deadlock found, transaction rolled back).
      */
-    static Deadlocks deadlocksUnsortedVersusSorted(int threads, int transactionsEach) {
+    public static Deadlocks deadlocksUnsortedVersusSorted(int threads, int transactionsEach) {
         createHotRow(0);
         Count opposite = deadlocks(threads, transactionsEach, LockOrder.OPPOSITE);
         Count sorted = deadlocks(threads, transactionsEach, LockOrder.SORTED);

@@ -1,6 +1,6 @@
-package com.ecommerce.benchmark;
+package com.ecommerce.benchmark.scenario;
 
-import com.ecommerce.benchmark.LoadGenerator.Sent;
+import com.ecommerce.benchmark.load.LoadGenerator.Sent;
 import com.ecommerce.systemtest.support.Database;
 import com.ecommerce.systemtest.support.Http;
 import com.ecommerce.systemtest.support.ServiceInstance;
@@ -23,12 +23,12 @@ import java.util.function.Function;
  * public route still verifies a token that comes, so the difference between the two is what authentication costs),
  * the buyers and chargers their own. {@link #authenticated} says which, for the report's cost of authentication.
  */
-enum Scenario {
+public enum Scenario {
 
     /** {@code GET /actuator/info}: the cost of an HTTP request through the service's stack and nothing else. */
     INFO("info", true, false) {
         @Override
-        Prepared prepare(List<ServiceInstance> instances) {
+        public Prepared prepare(List<ServiceInstance> instances) {
             Database.Snapshot before = Database.snapshot();
             return new Prepared(random -> new Sent("read",
                     Auth.anonymousGet(pick(instances, random), "/actuator/info")),
@@ -41,7 +41,7 @@ enum Scenario {
      */
     INFO_AUTHENTICATED("info-authenticated", true, true) {
         @Override
-        Prepared prepare(List<ServiceInstance> instances) {
+        public Prepared prepare(List<ServiceInstance> instances) {
             long user = Fixtures.funded(1, 0)[0];
             String bearer = Auth.bearer(user);
             Database.Snapshot before = Database.snapshot();
@@ -53,7 +53,7 @@ enum Scenario {
     /** {@code GET /api/v1/items/{id}} over five items: one read of the database per request, no lock. */
     ITEM_READ("item-read", true, false) {
         @Override
-        Prepared prepare(List<ServiceInstance> instances) {
+        public Prepared prepare(List<ServiceInstance> instances) {
             long[] items = Fixtures.items(5, 1, 1_000);
             Database.Snapshot before = Database.snapshot();
             return new Prepared(random -> new Sent("read", Auth.anonymousGet(pick(instances, random),
@@ -65,7 +65,7 @@ enum Scenario {
     /** One item, 64 concurrent buyers: every order contends on one stock row. */
     HOT_ITEM("hot-item", false, true) {
         @Override
-        Prepared prepare(List<ServiceInstance> instances) {
+        public Prepared prepare(List<ServiceInstance> instances) {
             long item = Fixtures.items(1, 1, 1_000_000)[0];
             long[] buyers = Fixtures.funded(CLIENTS, 100_000_000);
             String[] bearers = Auth.bearers(buyers);
@@ -78,7 +78,7 @@ enum Scenario {
     /** 1,000 items, 64 buyers: little contention, the cost of the lock itself. */
     SPREAD("spread", false, true) {
         @Override
-        Prepared prepare(List<ServiceInstance> instances) {
+        public Prepared prepare(List<ServiceInstance> instances) {
             long[] items = Fixtures.items(1_000, 1, 1_000_000);
             long[] buyers = Fixtures.funded(CLIENTS, 100_000_000);
             String[] bearers = Auth.bearers(buyers);
@@ -92,7 +92,7 @@ enum Scenario {
     /** One balance, 64 concurrent chargers. */
     CHARGE_STORM("charge-storm", false, true) {
         @Override
-        Prepared prepare(List<ServiceInstance> instances) {
+        public Prepared prepare(List<ServiceInstance> instances) {
             long user = Fixtures.funded(1, 0)[0];
             String bearer = Auth.bearer(user);
             return new Prepared(random -> new Sent("charge", Auth.charge(pick(instances, random), bearer, user, 1)),
@@ -114,7 +114,7 @@ enum Scenario {
      */
     MIXED("mixed", false, true) {
         @Override
-        Prepared prepare(List<ServiceInstance> instances) {
+        public Prepared prepare(List<ServiceInstance> instances) {
             long[] items = Fixtures.items(100, 1, 1_000_000);
             long[] users = Fixtures.funded(CLIENTS, 10_000_000);
             String[] bearers = Auth.bearers(users);
@@ -139,15 +139,15 @@ enum Scenario {
         }
     };
 
-    static final int CLIENTS = 64;
+    public static final int CLIENTS = 64;
 
-    final String id;
+    public final String id;
 
     /** A read scenario: measured on one instance only, changes nothing. */
-    final boolean read;
+    public final boolean read;
 
     /** Every request carries a bearer token (none does otherwise): the service verifies one per request. */
-    final boolean authenticated;
+    public final boolean authenticated;
 
     Scenario(String id, boolean read, boolean authenticated) {
         this.id = id;
@@ -156,27 +156,27 @@ enum Scenario {
     }
 
     /** The scenarios that run on {@code instances} instances: every one on one, the writing ones on two. */
-    static List<Scenario> on(int instances) {
+    public static List<Scenario> on(int instances) {
         return Arrays.stream(values()).filter(s -> instances == 1 || !s.read).toList();
     }
 
-    static boolean isRead(String id) {
+    public static boolean isRead(String id) {
         return Arrays.stream(values()).anyMatch(s -> s.read && s.id.equals(id));
     }
 
     /** The request of one client, and the check to run afterwards with the successes counted by kind. */
-    record Prepared(Function<ThreadLocalRandom, Sent> request,
+    public record Prepared(Function<ThreadLocalRandom, Sent> request,
                     Function<Map<String, Long>, List<String>> verify) {
     }
 
-    abstract Prepared prepare(List<ServiceInstance> instances);
+    public abstract Prepared prepare(List<ServiceInstance> instances);
 
     private static ServiceInstance pick(List<ServiceInstance> instances, ThreadLocalRandom random) {
         return instances.get(random.nextInt(instances.size()));
     }
 
     /** A read scenario's check: the database is exactly as before, and consistent. */
-    static List<String> unchanged(Database.Snapshot before) {
+    public static List<String> unchanged(Database.Snapshot before) {
         List<String> problems = new ArrayList<>(Database.invariantViolations());
         Database.Snapshot after = Database.snapshot();
         if (!after.equals(before)) {
@@ -186,7 +186,7 @@ enum Scenario {
     }
 
     /** Initial - sold = remaining, never negative, sold = successful orders of one unit; plus the global invariants. */
-    static List<String> conservation(long[] items, long initialEach, long successfulOrders) {
+    public static List<String> conservation(long[] items, long initialEach, long successfulOrders) {
         List<String> problems = new ArrayList<>(Database.invariantViolations());
         long sold = 0;
         for (long item : items) {

@@ -1,4 +1,4 @@
-package com.ecommerce.benchmark;
+package com.ecommerce.benchmark.scenario;
 
 import com.ecommerce.systemtest.support.Database;
 
@@ -16,17 +16,17 @@ import java.time.temporal.ChronoUnit;
  * through the API would take longer than the measurement. The rows are what the API would write (a user, a balance
  * and its CHARGE history entry; an item and its stock), so the database invariants hold from the start.
  */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static long[] items(int count, long price, long stock) {
+    public static long[] items(int count, long price, long stock) {
         return insertParentsAndChildren(count, "insert into item (name, price, created_at, version) values (?, ?, ?, 0)",
                 price, "insert into item_stock (item_id, quantity, version) values (?, ?, 0)", stock, false);
     }
 
-    static long[] funded(int count, long balance) {
+    public static long[] funded(int count, long balance) {
         return insertParentsAndChildren(count, "insert into users (name, created_at, version) values (?, ?, ?)", 0,
                 "insert into point_balance (user_id, balance, version) values (?, ?, 0)", balance, true);
     }

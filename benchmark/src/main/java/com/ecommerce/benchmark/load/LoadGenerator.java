@@ -1,4 +1,4 @@
-package com.ecommerce.benchmark;
+package com.ecommerce.benchmark.load;
 
 import com.ecommerce.systemtest.support.Http;
 import org.HdrHistogram.Histogram;
@@ -29,21 +29,21 @@ import java.util.function.Supplier;
  * probe (the service's metrics, an HTTP request) is sampled just outside it: right before the probe at the start and
  * right after it at the end, so that its own time does not widen the period the probe measures.
  */
-final class LoadGenerator {
+public final class LoadGenerator {
 
     /**
      * What one run produced. {@code okTotal} counts successes of the warm-up and the measured period;
      * {@code probeDelta} is how much each value of the probe grew during the measured period only;
      * {@code slowBefore} and {@code slowAfter}: the slow probe's samples at the edges of the measured period.
      */
-    record Result(double seconds, long measuredRequests, Histogram latencyMicros, Map<String, Long> outcomes,
+    public record Result(double seconds, long measuredRequests, Histogram latencyMicros, Map<String, Long> outcomes,
                   Map<String, Long> okByKind, long okTotal, double[] probeDelta, List<Window> windows,
                   Map<String, Double> slowBefore, Map<String, Double> slowAfter) {
-        double throughput() {
+        public double throughput() {
             return okMeasured() / seconds;
         }
 
-        long okMeasured() {
+        public long okMeasured() {
             return outcomes.getOrDefault("OK", 0L);
         }
     }
@@ -52,17 +52,17 @@ final class LoadGenerator {
      * One window of the measured period: when it started (seconds after the start of the measured period), how long
      * it lasted, its successes and requests, and how much each value of the probe grew during it.
      */
-    record Window(double startSeconds, double seconds, long ok, long requests, double[] probeDelta) {
+    public record Window(double startSeconds, double seconds, long ok, long requests, double[] probeDelta) {
     }
 
     /** A request and the kind of work it was (for scenario checks: "order", "charge", "read"). */
-    record Sent(String kind, Http.Response response) {
+    public record Sent(String kind, Http.Response response) {
     }
 
     private LoadGenerator() {
     }
 
-    static Result run(String label, int concurrency, Duration warmup, Duration measure,
+    public static Result run(String label, int concurrency, Duration warmup, Duration measure,
                       Function<ThreadLocalRandom, Sent> request) {
         return run(label, concurrency, warmup, measure, request, () -> new double[0]);
     }
@@ -71,19 +71,19 @@ final class LoadGenerator {
      * As above, sampling {@code probe} (cumulative counters, e.g. CPU seconds of processes) exactly when the measured
      * period starts and ends.
      */
-    static Result run(String label, int concurrency, Duration warmup, Duration measure,
+    public static Result run(String label, int concurrency, Duration warmup, Duration measure,
                       Function<ThreadLocalRandom, Sent> request, Supplier<double[]> probe) {
         return run(label, concurrency, warmup, measure, request, probe, Duration.ZERO);
     }
 
     /** As above, also sampling the probe and the counts at the end of every {@code window} (none when zero). */
-    static Result run(String label, int concurrency, Duration warmup, Duration measure,
+    public static Result run(String label, int concurrency, Duration warmup, Duration measure,
                       Function<ThreadLocalRandom, Sent> request, Supplier<double[]> probe, Duration window) {
         return run(label, concurrency, warmup, measure, request, probe, window, Map::of);
     }
 
     /** As above, also sampling {@code slowProbe} just outside the measured period (see the class comment). */
-    static Result run(String label, int concurrency, Duration warmup, Duration measure,
+    public static Result run(String label, int concurrency, Duration warmup, Duration measure,
                       Function<ThreadLocalRandom, Sent> request, Supplier<double[]> probe, Duration window,
                       Supplier<Map<String, Double>> slowProbe) {
         Recorder recorder = new Recorder(3);
@@ -210,7 +210,7 @@ final class LoadGenerator {
         return new Window((from - started) / 1e9, (to - from) / 1e9, ok, requests, delta);
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {

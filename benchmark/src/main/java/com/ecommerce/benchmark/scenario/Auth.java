@@ -1,4 +1,4 @@
-package com.ecommerce.benchmark;
+package com.ecommerce.benchmark.scenario;
 
 import com.ecommerce.systemtest.support.Http;
 import com.ecommerce.systemtest.support.ServiceInstance;
@@ -14,37 +14,37 @@ import java.util.Arrays;
  * A buyer's order and charge carry that buyer's own token, as a real client's would; the administrator's token is for
  * what only an administrator may do (reading {@code /actuator/prometheus}).
  */
-final class Auth {
+public final class Auth {
 
     /** The administrator's {@code Authorization} header value, minted once (valid 6 h, longer than any run). */
-    static final String ADMIN = Http.ADMIN;
+    public static final String ADMIN = Http.ADMIN;
 
     private Auth() {
     }
 
     /** {@code Authorization} header values for {@code users}, index for index. */
-    static String[] bearers(long[] users) {
+    public static String[] bearers(long[] users) {
         return Arrays.stream(users).mapToObj(Auth::bearer).toArray(String[]::new);
     }
 
-    static String bearer(long user) {
+    public static String bearer(long user) {
         return Tokens.bearer(Tokens.user(user));
     }
 
     /** {@code POST /api/v1/orders} of {@code quantity} units of one item, by the buyer whose token it is. */
-    static Http.Response order(ServiceInstance to, String bearer, long userId, long itemId, int quantity) {
+    public static Http.Response order(ServiceInstance to, String bearer, long userId, long itemId, int quantity) {
         return Http.post(to, "/api/v1/orders", "{\"userId\":" + userId + ",\"lines\":[{\"itemId\":" + itemId
                 + ",\"quantity\":" + quantity + "}]}", "Authorization", bearer);
     }
 
     /** {@code POST /api/v1/users/{id}/points/charge} by the user whose token it is. */
-    static Http.Response charge(ServiceInstance to, String bearer, long userId, long amount) {
+    public static Http.Response charge(ServiceInstance to, String bearer, long userId, long amount) {
         return Http.post(to, "/api/v1/users/" + userId + "/points/charge", "{\"amount\":" + amount + "}",
                 "Authorization", bearer);
     }
 
     /** A GET without any token: what an anonymous client sends. */
-    static Http.Response anonymousGet(ServiceInstance to, String path) {
+    public static Http.Response anonymousGet(ServiceInstance to, String path) {
         return Http.get(to, path, null);
     }
 }

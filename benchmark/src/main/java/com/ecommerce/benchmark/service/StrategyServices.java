@@ -1,4 +1,4 @@
-package com.ecommerce.benchmark;
+package com.ecommerce.benchmark.service;
 
 import com.ecommerce.systemtest.support.RedisServer;
 import com.ecommerce.systemtest.support.SystemEnv;
@@ -15,13 +15,13 @@ import java.util.stream.Collectors;
  * own for {@code redlock}, an in-process ZooKeeper for {@code zookeeper}; and the properties that point the service
  * at them. Closing stops what was started.
  */
-final class StrategyServices implements AutoCloseable {
+public final class StrategyServices implements AutoCloseable {
 
     private final List<RedisServer> masters = new ArrayList<>();
     private final TestingServer zookeeper;
     private final Map<String, String> properties = new LinkedHashMap<>();
 
-    StrategyServices(String strategy) throws Exception {
+    public StrategyServices(String strategy) throws Exception {
         properties.put("spring.profiles.active", SystemEnv.dbProfile() + ",lock-" + strategy);
         properties.put("logging.level.root", "warn");
         TestingServer server = null;
@@ -49,7 +49,7 @@ final class StrategyServices implements AutoCloseable {
     }
 
     /** The service's properties for this strategy (a copy: add to it freely). */
-    Map<String, String> properties() {
+    public Map<String, String> properties() {
         return new LinkedHashMap<>(properties);
     }
 

@@ -1,5 +1,6 @@
-package com.ecommerce.benchmark;
+package com.ecommerce.benchmark.observe;
 
+import com.ecommerce.benchmark.scenario.Auth;
 import com.ecommerce.systemtest.support.Http;
 import com.ecommerce.systemtest.support.ServiceInstance;
 
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * What the benchmark reads off the machine and the service: CPU time of processes, the service's own metrics (lock
  * wait and hold, and the time it takes to verify each bearer token).
  */
-final class Observed {
+public final class Observed {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(\\{[^}]*})? ([0-9.eE+-]+)$");
 
@@ -32,7 +33,7 @@ final class Observed {
     }
 
     /** CPU seconds (user + system) a process has used so far, from /proc; 0 where /proc is not available. */
-    static double cpuSeconds(long pid) {
+    public static double cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -46,7 +47,7 @@ final class Observed {
      * CPU seconds this JVM has used so far: the load generator (its HTTP client, virtual threads, JIT and GC), and
      * with {@code lock-zookeeper} also the in-process ZooKeeper server (see {@link #zooKeeperServerCpuSeconds()}).
      */
-    static double ownCpuSeconds() {
+    public static double ownCpuSeconds() {
         return cpuSeconds(ProcessHandle.current().pid());
     }
 
@@ -55,7 +56,7 @@ final class Observed {
      * can be told apart from the load generator's. Threads that ended take their time with them; the server's are
      * long-lived.
      */
-    static double zooKeeperServerCpuSeconds() {
+    public static double zooKeeperServerCpuSeconds() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         if (!threads.isThreadCpuTimeSupported()) {
             return 0;
@@ -70,7 +71,7 @@ final class Observed {
     }
 
     /** The pid of the local database server (mariadbd or mysqld), or -1. */
-    static long databasePid() {
+    public static long databasePid() {
         try (var procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
                 try {
@@ -89,11 +90,11 @@ final class Observed {
      * The timer the service records around every token verification (signature and claims), as Prometheus names it:
      * {@code _count} decodes, {@code _sum} seconds of wall time.
      */
-    static final String DECODE_COUNT = "ecommerce_security_jwt_decode_seconds_count";
-    static final String DECODE_SUM = "ecommerce_security_jwt_decode_seconds_sum";
+    public static final String DECODE_COUNT = "ecommerce_security_jwt_decode_seconds_count";
+    public static final String DECODE_SUM = "ecommerce_security_jwt_decode_seconds_sum";
     /** Keys of {@link #serviceMetrics}: the timer's count and sum over all its tags, if a deployment adds some. */
-    static final String DECODES = DECODE_COUNT + "{*}";
-    static final String DECODE_SECONDS = DECODE_SUM + "{*}";
+    public static final String DECODES = DECODE_COUNT + "{*}";
+    public static final String DECODE_SECONDS = DECODE_SUM + "{*}";
 
     /**
      * The service's own metrics ({@code ecommerce_*}) of the instances, summed: name{labels} -> value. Read from
@@ -102,7 +103,7 @@ final class Observed {
      * period counts one decode per instance that the period's load did not cause. Fails if an instance does not
      * answer 200 or does not expose the decode timer: a missing figure must never read as zero.
      */
-    static Map<String, Double> serviceMetrics(List<ServiceInstance> instances) {
+    public static Map<String, Double> serviceMetrics(List<ServiceInstance> instances) {
         Map<String, Double> sums = new HashMap<>();
         for (ServiceInstance instance : instances) {
             Http.Response scrape = Http.get(instance, "/actuator/prometheus", Auth.ADMIN);
@@ -143,7 +144,7 @@ final class Observed {
      * {@code /proc/<pid>/task/<tid>/schedstat} (the kernel's scheduler statistics, in nanoseconds). Empty where
      * {@code /proc} does not have them.
      */
-    static Map<String, Double> schedules(List<ServiceInstance> instances) {
+    public static Map<String, Double> schedules(List<ServiceInstance> instances) {
         Map<String, Double> times = new HashMap<>();
         for (ServiceInstance instance : instances) {
             try (var tasks = Files.list(Path.of("/proc", String.valueOf(instance.pid()), "task"))) {
@@ -171,7 +172,7 @@ final class Observed {
      * average its CPU time divided by this share in wall time: it is preempted in proportion to its length, then waits
      * as every runnable thread does. Null when the figures are missing or no thread ran.
      */
-    static Double onCpuShare(Map<String, Double> before, Map<String, Double> after) {
+    public static Double onCpuShare(Map<String, Double> before, Map<String, Double> after) {
         double run = 0;
         double wait = 0;
         for (Map.Entry<String, Double> e : after.entrySet()) {
@@ -188,7 +189,7 @@ final class Observed {
         return run <= 0 ? null : run / (run + wait);
     }
 
-    static double delta(Map<String, Double> before, Map<String, Double> after, String key) {
+    public static double delta(Map<String, Double> before, Map<String, Double> after, String key) {
         return after.getOrDefault(key, 0.0) - before.getOrDefault(key, 0.0);
     }
 }

@@ -1,5 +1,8 @@
-package com.ecommerce.benchmark;
+package com.ecommerce.benchmark.burst;
 
+import com.ecommerce.benchmark.scenario.Auth;
+import com.ecommerce.benchmark.scenario.Fixtures;
+import com.ecommerce.benchmark.scenario.Scenario;
 import com.ecommerce.systemtest.support.Database;
 import com.ecommerce.systemtest.support.Http;
 import com.ecommerce.systemtest.support.ServiceInstance;
@@ -31,12 +34,12 @@ import java.util.function.IntFunction;
  * just started (and use the service's default lock wait), it is the cold-start case: a flash sale right after a
  * deploy. The fixtures are written straight into the database, so the instances serve nothing before the burst.
  */
-enum Burst {
+public enum Burst {
 
     /** 200 distinct funded buyers order one unit each of one item that has 100: 100 orders, 100 OUT_OF_STOCK. */
     ORDERS("order-burst", 200) {
         @Override
-        Prepared prepare() {
+        public Prepared prepare() {
             long item = Fixtures.items(1, 1, STOCK)[0];
             long[] buyers = Fixtures.funded(requests, 1_000);
             String[] bearers = Auth.bearers(buyers);
@@ -61,7 +64,7 @@ enum Burst {
     /** 100 charges of one point to one balance that starts at zero: all OK, balance 100. */
     CHARGES("charge-burst", 100) {
         @Override
-        Prepared prepare() {
+        public Prepared prepare() {
             long user = Fixtures.funded(1, 0)[0];
             String bearer = Auth.bearer(user);
             return new Prepared((i, to) -> Auth.charge(to, bearer, user, 1), outcomes -> {
@@ -81,10 +84,10 @@ enum Burst {
         }
     };
 
-    static final long STOCK = 100;
+    public static final long STOCK = 100;
 
-    final String id;
-    final int requests;
+    public final String id;
+    public final int requests;
 
     Burst(String id, int requests) {
         this.id = id;
@@ -92,39 +95,39 @@ enum Burst {
     }
 
     /** Sends request number {@code index} of the burst to {@code to}. */
-    interface Request {
+    public interface Request {
         Http.Response send(int index, ServiceInstance to);
     }
 
     /** The requests, and the check of the final state against the outcomes by code. */
-    record Prepared(Request request, Function<Map<String, Long>, Checked> check) {
+    public record Prepared(Request request, Function<Map<String, Long>, Checked> check) {
     }
 
     /**
      * {@code problems}: the final state contradicts the answers (a correctness failure); {@code unmet}: the state is
      * exact, but not what the burst should end in (some requests failed, e.g. with 503).
      */
-    record Checked(List<String> problems, List<String> unmet) {
+    public record Checked(List<String> problems, List<String> unmet) {
     }
 
     /**
      * One burst's result. Latencies in milliseconds, each request's own (from its send to its answer); {@code wallMs}
      * from the release to the last answer; {@code lastSentMs}: when the last request was sent, after the release.
      */
-    record Result(String strategy, String burst, int instances, String servedBefore, int requests,
+    public record Result(String strategy, String burst, int instances, String servedBefore, int requests,
                   Map<String, Long> outcomes, long serviceUnavailable, double wallMs, double lastSentMs, double p50,
                   double p99, double max, boolean asExpected, List<String> unmet, boolean correct,
                   List<String> problems) {
     }
 
     /** The tokens (every one minted before the release, see {@link Auth}) and the check of the final state. */
-    abstract Prepared prepare();
+    public abstract Prepared prepare();
 
     /**
      * Every request of the benchmark carries the token of whoever may make it, so a 401 or a 403 means the benchmark
      * measured the refusal of its own requests: a failed check, not an outcome.
      */
-    static List<String> refusedTokens(Map<String, Long> outcomes) {
+    public static List<String> refusedTokens(Map<String, Long> outcomes) {
         List<String> problems = new ArrayList<>();
         for (String code : List.of("UNAUTHENTICATED", "FORBIDDEN")) {
             if (outcomes.getOrDefault(code, 0L) > 0) {
@@ -135,7 +138,7 @@ enum Burst {
     }
 
     /** Prepares the fixture, fires the burst at {@code targets} and checks the database. */
-    Result run(String strategy, List<ServiceInstance> targets, String servedBefore) {
+    public Result run(String strategy, List<ServiceInstance> targets, String servedBefore) {
         Prepared prepared = prepare();
         Fired fired = fire(requests, i -> prepared.request().send(i, targets.get(i % targets.size())));
         Checked checked = prepared.check().apply(fired.outcomes());
@@ -159,7 +162,7 @@ enum Burst {
      * threads, the latch) against a throwaway local HTTP server, so that the first burst measures a cold service and
      * not a cold load generator as well. The requests carry a bearer token as the burst's do (the same header size).
      */
-    static void warmUpGenerator() {
+    public static void warmUpGenerator() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
