@@ -53,7 +53,7 @@ final class CombiningReport {
                     .append(" | ").append(arm.problems.isEmpty() ? "yes" : "**no**: " + arm.problems).append(" |\n");
         }
         md.append("\nBatch sizes are the service's own counts over the measured periods (the warm-ups excluded); ")
-                .append("a batch of 1 is an order that found nobody waiting. With combining off no batch is counted. ")
+                .append("a batch of 1 is an order that found nobody waiting. With combining off every order is a batch of 1. ")
                 .append("CPU service / db: cores used by the service processes and the database during the measured ")
                 .append("periods.\n");
         return md.toString();

@@ -5,7 +5,9 @@ import com.ecommerce.adapter.out.lock.redis.RedisLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedissonClients;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
+import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockPort;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.lock.LockUnavailableException;
@@ -104,14 +106,15 @@ public class LockCostBenchmark {
         @Param({"false", "true"})
         public boolean contended;
 
-        List<LockKey> lockKeys;
+        LockKeys lockKeys;
 
         @Setup(Level.Trial)
         public void keys(Locks locks, ThreadParams thread) {
-            lockKeys = new ArrayList<>();
+            List<LockKey> chosen = new ArrayList<>();
             for (int k = 0; k < keys; k++) {
-                lockKeys.add(LockKey.itemStock(locks.base + (contended ? 0 : thread.getThreadIndex() * 100L) + k));
+                chosen.add(LockKey.itemStock(locks.base + (contended ? 0 : thread.getThreadIndex() * 100L) + k));
             }
+            lockKeys = LockKeys.of(chosen);
         }
     }
 
@@ -136,9 +139,9 @@ public class LockCostBenchmark {
     }
 
     /** The one call into the lock port: acquires {@code keys} within {@link #WAIT}, runs no work, releases them. */
-    private static boolean acquireAndRelease(LockPort port, List<LockKey> keys) {
+    private static boolean acquireAndRelease(LockPort port, LockKeys keys) {
         try {
-            return port.withLocks(keys, WAIT, () -> Boolean.TRUE);
+            return port.withLocks(keys, Deadline.after(WAIT), () -> Boolean.TRUE);
         } catch (LockTimeoutException | LockUnavailableException e) {
             return false;
         }
