@@ -249,17 +249,12 @@ public final class Combiner<K, T, R> {
         handOff(key, group, batch, me);
     }
 
+    /** Tells the observer how many of the batch ran (the deferred ones did not) and how many succeeded. */
     private void observe(List<Entry<T, R>> ran) {
-        int run = 0;
-        int succeeded = 0;
-        for (Entry<T, R> entry : ran) {
-            if (!entry.deferred) {
-                run++;
-                succeeded += entry.settled && entry.failure == null ? 1 : 0;
-            }
-        }
+        long run = ran.stream().filter(entry -> !entry.deferred).count();
+        long succeeded = ran.stream().filter(entry -> !entry.deferred && entry.settled && entry.failure == null).count();
         if (run > 0) {
-            observer.batchEnded(run, succeeded);
+            observer.batchEnded((int) run, (int) succeeded);
         }
     }
 
