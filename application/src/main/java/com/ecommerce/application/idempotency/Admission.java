@@ -3,11 +3,13 @@ package com.ecommerce.application.idempotency;
 import com.ecommerce.application.idempotency.port.out.IdempotencyKeyTakenException;
 
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * What {@link Idempotency#admit} decided for one request, before any lock: either it repeats a request that
  * succeeded, and is answered from that request's record ({@link #isReplay()}), or it is to run, and the guarded unit
- * of work records its result under its key ({@link #record}) in the transaction that carries its effect.
+ * of work claims its key before the request's first write ({@link #claim}) and records its result after its last
+ * ({@link #complete}), in the transaction that carries its effect.
  *
  * @param <R> the request's result
  */
@@ -15,42 +17,40 @@ public final class Admission<R> {
 
     private final IdempotentRequest<R> request;
     private final R replayed;
-    private final Recorder recorder;
+    private final Runnable claim;
+    private final LongConsumer complete;
     private final Function<IdempotencyKeyTakenException, R> takenAnswer;
 
-    /** Writes a request's record in the running transaction. */
-    @FunctionalInterface
-    interface Recorder {
-        void record(long result);
-    }
-
-    private Admission(IdempotentRequest<R> request, R replayed, Recorder recorder,
+    private Admission(IdempotentRequest<R> request, R replayed, Runnable claim, LongConsumer complete,
                       Function<IdempotencyKeyTakenException, R> takenAnswer) {
         this.request = request;
         this.replayed = replayed;
-        this.recorder = recorder;
+        this.claim = claim;
+        this.complete = complete;
         this.takenAnswer = takenAnswer;
     }
 
     static <R> Admission<R> replay(IdempotentRequest<R> request, R answer) {
-        return new Admission<>(request, answer, null, null);
+        return new Admission<>(request, answer, null, null, null);
     }
 
-    static <R> Admission<R> toRun(IdempotentRequest<R> request, Recorder recorder,
+    static <R> Admission<R> toRun(IdempotentRequest<R> request, Runnable claim, LongConsumer complete,
                                   Function<IdempotencyKeyTakenException, R> takenAnswer) {
-        return new Admission<>(request, null, recorder, takenAnswer);
+        return new Admission<>(request, null, claim, complete, takenAnswer);
     }
 
-    /** A request without a key: it runs, and nothing is recorded. */
+    /** A request without a key: it runs, and nothing is claimed or recorded. */
     public static <R> Admission<R> unkeyed() {
-        return new Admission<>(null, null, null, taken -> {
+        return new Admission<>(null, null, () -> {
+        }, result -> {
+        }, taken -> {
             throw taken;
         });
     }
 
     /** True when the request repeats one that succeeded: {@link #replayed()} is its answer and nothing runs. */
     public boolean isReplay() {
-        return recorder == null && request != null;
+        return claim == null;
     }
 
     public R replayed() {
@@ -69,26 +69,34 @@ public final class Admission<R> {
     }
 
     /**
-     * Records {@code result} under the request's key, in the transaction that carries its effect (the guarded unit
-     * of work does this; a request without a key records nothing).
+     * Claims the request's key in the running transaction, before the request's first write (the guarded unit of
+     * work does this). A duplicate running at the same time, on any instance, waits here on the store's unique key
+     * until the first one's transaction ends, before it has touched a contended row.
      *
      * @throws IdempotencyKeyTakenException when a concurrent request claimed the key first and committed
      */
-    public void record(R result) {
-        if (isReplay()) {
-            throw new IllegalStateException("a replayed request records nothing");
-        }
-        if (recorder != null) {
-            recorder.record(request.recorded().applyAsLong(result));
-        }
+    public void claim() {
+        requireToRun();
+        claim.run();
+    }
+
+    /** Records {@code result} under the claimed key, in the same transaction, after the request's last write. */
+    public void complete(R result) {
+        requireToRun();
+        complete.accept(request == null ? 0 : request.recorded().applyAsLong(result));
     }
 
     /**
-     * The answer of a request whose {@link #record} found the key taken by a concurrent request that committed
-     * first: that request is the first, so its result is replayed. Throws {@code taken} when there is nothing to
-     * replay.
+     * The answer of a request whose {@link #claim} found the key taken by a concurrent request that committed first:
+     * that request is the first, so its result is replayed. Throws {@code taken} when there is nothing to replay.
      */
     public R answerTaken(IdempotencyKeyTakenException taken) {
         return takenAnswer.apply(taken);
+    }
+
+    private void requireToRun() {
+        if (isReplay()) {
+            throw new IllegalStateException("a replayed request claims and records nothing");
+        }
     }
 }

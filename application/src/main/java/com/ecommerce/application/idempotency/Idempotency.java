@@ -18,11 +18,12 @@ import java.util.Optional;
  * Makes a money-moving request repeatable under an {@code Idempotency-Key}.
  *
  * <p>Before any lock, {@link #admit} answers a repeat of a request that succeeded from its record. Otherwise the
- * request runs, and the guarded unit of work records its result under its key ({@link Admission#record}) in the
- * same transaction as its effect, so only a committed success leaves a record and a failed request can be repeated
- * afresh. A duplicate that runs while the first is running meets the first one's record on the store's unique key,
- * after the first commits, and is answered from it ({@link Admission#answerTaken}); this holds across instances
- * because the store, not a lock, decides.
+ * request runs, and the guarded unit of work claims its key before its first write ({@link Admission#claim}) and
+ * records its result after its last ({@link Admission#complete}), in the same transaction as its effect, so only a
+ * committed success leaves a record and a failed request can be repeated afresh. A duplicate that runs while the
+ * first is running blocks on the store's unique key until the first commits, then finds the key taken and is
+ * answered from the first one's record ({@link Admission#answerTaken}); this holds across instances because the
+ * store, not a lock, decides.
  *
  * <p>A record is kept for the {@link IdempotencyRetention retention}. Past it the record counts as absent, whether
  * or not the purge has deleted it yet: the request is processed afresh. Its expired record is deleted first, in a
@@ -56,15 +57,11 @@ public final class Idempotency {
             transactionPort.inTransaction(() -> store.removeExpired(request.scope(), request.userId(),
                     request.key().value(), cutoff));
         }
-        return Admission.toRun(request, result -> record(request, fingerprint, result),
+        return Admission.toRun(request,
+                () -> store.addClaim(new IdempotencyRecord(request.scope(), request.userId(), request.key().value(),
+                        fingerprint, null, retention.claimTime())),
+                result -> store.updateResult(request.scope(), request.userId(), request.key().value(), result),
                 taken -> find(request).map(first -> replay(request, fingerprint, first)).orElseThrow(() -> taken));
-    }
-
-    /** The claim and its result, in the running transaction; a key already there fails the claim. */
-    private void record(IdempotentRequest<?> request, String fingerprint, long result) {
-        store.addClaim(new IdempotencyRecord(request.scope(), request.userId(), request.key().value(),
-                fingerprint, null, retention.claimTime()));
-        store.updateResult(request.scope(), request.userId(), request.key().value(), result);
     }
 
     private Optional<IdempotencyRecord> find(IdempotentRequest<?> request) {

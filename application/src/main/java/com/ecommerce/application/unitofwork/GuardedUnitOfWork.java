@@ -11,6 +11,7 @@ import com.ecommerce.domain.lock.LockPort;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +22,15 @@ import java.util.function.Supplier;
  *   <li>the keys, sorted once in {@link LockKeys}, are locked by the deployment's {@link LockPort} by the request's
  *       {@link Deadline};</li>
  *   <li>a transaction is opened (here, for every strategy), in which the strategies that lock rows take them first,
- *       the work runs, and the result of each keyed request is recorded under its key;</li>
+ *       then a keyed request's key is claimed (in a batch, each member's at its turn, before its first write), the
+ *       work runs, and its result is recorded under the key;</li>
  *   <li>the commit, then the locks are released.</li>
  * </ol>
  * The work reads its rows inside the locks and writes them through the stores, whose version-checked updates fence
  * a write against a lost lock. The work may run more than once ({@link LockPort}'s contract, {@code
- * lock-optimistic}); the idempotency records are written after the last run's work, by this class. Two ways in, one
- * per shape of write: {@link #run} for one request, {@link #runBatch} for a batch of requests placed together.
+ * lock-optimistic}): every run claims again in its own transaction. Two ways in, one per shape of write: {@link #run}
+ * for one request, {@link #runBatch} for a batch of requests placed together. Claims and records are written here,
+ * never by the work.
  */
 public final class GuardedUnitOfWork {
 
@@ -37,6 +40,16 @@ public final class GuardedUnitOfWork {
      */
     public interface BatchWrites<R> {
         List<Written<R>> written();
+    }
+
+    /**
+     * Handed to a batch's work: where a member's own writes begin, its key is claimed, by the unit of work. A member
+     * refused before that point (out of stock, not enough points) has claimed nothing and leaves no record.
+     */
+    @FunctionalInterface
+    public interface Claims {
+        /** @throws ClaimedElsewhere when the member's key was taken first by a concurrent request */
+        void claim(Admission<?> member);
     }
 
     /** One member's result, to be recorded under its key. */
@@ -92,8 +105,9 @@ public final class GuardedUnitOfWork {
         }
         try {
             return locked(keys, Deadline.after(lockWait), () -> {
+                admission.claim();
                 R result = work.get();
-                admission.record(result);
+                admission.complete(result);
                 return result;
             });
         } catch (IdempotencyKeyTakenException taken) {
@@ -103,20 +117,21 @@ public final class GuardedUnitOfWork {
 
     /**
      * A batch's write: {@code work} runs under the locks of {@code keys} (every member's) by {@code deadline} (the
-     * most hurried member's), in one transaction, then what it wrote is recorded under each member's key.
+     * most hurried member's), in one transaction; it calls the {@link Claims} it is given before each member's
+     * first write, and what it wrote is then recorded under each member's key.
      *
      * @throws ClaimedElsewhere when a member's key was taken first by a concurrent request; nothing was written
      */
-    public <R, B extends BatchWrites<R>> B runBatch(LockKeys keys, Deadline deadline, Supplier<B> work) {
+    public <R, B extends BatchWrites<R>> B runBatch(LockKeys keys, Deadline deadline, Function<Claims, B> work) {
         return locked(keys, deadline, () -> {
-            B writes = work.get();
-            for (Written<R> written : writes.written()) {
+            B writes = work.apply(member -> {
                 try {
-                    written.admission().record(written.result());
+                    member.claim();
                 } catch (IdempotencyKeyTakenException taken) {
-                    throw new ClaimedElsewhere(written.admission(), taken);
+                    throw new ClaimedElsewhere(member, taken);
                 }
-            }
+            });
+            writes.written().forEach(written -> written.admission().complete(written.result()));
             return writes;
         });
     }

@@ -38,9 +38,9 @@ import java.util.TreeMap;
  * the stocks and the balances are read once, then each order in arrival order is checked against what the orders
  * before it left (the domain objects are shared, so the second order of a buyer sees the first one's spending); an
  * order that fails the check ({@code OUT_OF_STOCK}, {@code INSUFFICIENT_POINTS}, an unknown buyer) writes nothing
- * and fails alone; one that passes is stored and applied. Then the history entries are written in one statement,
- * each changed balance and each stock once, through the version fence, and the guarded unit of work records each
- * placed order under its idempotency key; the transaction commits once. No savepoints: nothing of a failing order
+ * and fails alone; one that passes has its idempotency key claimed by the guarded unit of work, then is stored and
+ * applied. Then the history entries are written in one statement, each changed balance and each stock once, through
+ * the version fence, the unit of work records each placed order under its key, and the transaction commits once. No savepoints: nothing of a failing order
  * is ever written, so there is nothing to roll back to.
  *
  * <p>What fails the batch as a whole fails every member with the same exception and leaves nothing: the locks not
@@ -93,7 +93,7 @@ public final class OrderWriter implements Combiner.BatchRunner<PendingOrder, Ord
             }
             Outcomes outcomes;
             try {
-                outcomes = unitOfWork.runBatch(lockKeys, deadline, () -> write(live));
+                outcomes = unitOfWork.runBatch(lockKeys, deadline, claims -> write(live, claims));
             } catch (GuardedUnitOfWork.ClaimedElsewhere claimed) {
                 Combiner.Entry<PendingOrder, Order> member = live.stream()
                         .filter(entry -> entry.item().admission() == claimed.admission()).findFirst().orElseThrow();
@@ -113,7 +113,7 @@ public final class OrderWriter implements Combiner.BatchRunner<PendingOrder, Ord
      * Inside the locks and the transaction: read once, check each order in turn, write what passed. Starts afresh
      * on every run (a strategy that retries runs it again).
      */
-    private Outcomes write(List<Combiner.Entry<PendingOrder, Order>> members) {
+    private Outcomes write(List<Combiner.Entry<PendingOrder, Order>> members, GuardedUnitOfWork.Claims claims) {
         Outcomes outcomes = new Outcomes();
         List<Long> itemIds = members.getFirst().item().itemIds();
         List<ItemStock> stocks = items.findStocks(itemIds);
@@ -143,6 +143,7 @@ public final class OrderWriter implements Combiner.BatchRunner<PendingOrder, Ord
                 outcomes.byMember.put(member, refused);
                 continue;
             }
+            claims.claim(order.admission());
             Order stored = orders.addOrder(placement.order());
             placement.apply(stored).ifPresent(entry -> {
                 history.add(entry);
