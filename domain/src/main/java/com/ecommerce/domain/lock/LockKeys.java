@@ -53,14 +53,6 @@ public final class LockKeys implements Iterable<LockKey> {
         return ordered;
     }
 
-    public int size() {
-        return ordered.size();
-    }
-
-    public LockKey get(int index) {
-        return ordered.get(index);
-    }
-
     @Override
     public Iterator<LockKey> iterator() {
         return ordered.iterator();

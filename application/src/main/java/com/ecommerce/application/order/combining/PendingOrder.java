@@ -13,17 +13,15 @@ import java.util.List;
  * An order settled before any lock (the buyer exists, the lines are priced, the request was admitted: it is no
  * replay), waiting to be placed. Orders for the same items wait in the same queue.
  *
+ * @param itemIds  what groups orders into one queue: the items, in order
  * @param lockKeys the keys an order locks: its buyer's balance and each item's stock
  */
-public record PendingOrder(long userId, List<OrderLine> lines, Admission<Order> admission, LockKeys lockKeys) {
+public record PendingOrder(long userId, List<OrderLine> lines, Admission<Order> admission, List<Long> itemIds,
+                           LockKeys lockKeys) {
 
     public PendingOrder(long userId, List<OrderLine> lines, Admission<Order> admission) {
-        this(userId, lines, admission, keysOf(userId, lines));
-    }
-
-    /** What groups orders into one queue: the items, in order. */
-    public List<Long> itemIds() {
-        return lines.stream().map(OrderLine::itemId).sorted().toList();
+        this(userId, lines, admission, lines.stream().map(OrderLine::itemId).sorted().toList(),
+                keysOf(userId, lines));
     }
 
     private static LockKeys keysOf(long userId, List<OrderLine> lines) {
