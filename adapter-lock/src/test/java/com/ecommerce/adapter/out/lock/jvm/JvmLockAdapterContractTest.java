@@ -1,19 +1,13 @@
 package com.ecommerce.adapter.out.lock.jvm;
 
 import com.ecommerce.adapter.out.lock.LockStrategyContractTest;
-import com.ecommerce.adapter.out.lock.support.LockMetrics;
-import com.ecommerce.adapter.out.lock.support.LockStrategy;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.ecommerce.adapter.out.lock.StrategyUnderTest;
+import com.ecommerce.adapter.out.lock.support.Breakage;
 
-import java.util.List;
-
+/** {@code lock-jvm}: one lock table, shared by the threads of one process. */
 class JvmLockAdapterContractTest extends LockStrategyContractTest {
 
-    private final List<LockStrategy> instances =
-            List.of(new JvmLockAdapter(true, new LockMetrics(new SimpleMeterRegistry(), "jvm")));
-
-    @Override
-    protected List<LockStrategy> instances() {
-        return instances;
+    JvmLockAdapterContractTest() {
+        super(StrategyUnderTest.JVM, Breakage.NONE);
     }
 }

@@ -1,31 +1,16 @@
 package com.ecommerce.adapter.out.lock.redis;
 
 import com.ecommerce.adapter.out.lock.LockStrategyContractTest;
-import com.ecommerce.adapter.out.lock.support.LockMetrics;
-import com.ecommerce.adapter.out.lock.support.LockStrategy;
-import com.ecommerce.adapter.out.lock.testing.TestRedis;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
+import com.ecommerce.adapter.out.lock.StrategyUnderTest;
+import com.ecommerce.adapter.out.lock.support.Breakage;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
-
-/** {@code lock-redlock} over three independent Redis masters, from two sets of clients as two instances would. */
+/**
+ * {@code lock-redlock} over three independent Redis masters, from three sets of clients as three instances would, and
+ * three more in another process.
+ */
 class RedLockAdapterContractIT extends LockStrategyContractTest {
 
-    private final List<RedLockAdapter> adapters = Stream.generate(() -> new RedLockAdapter(
-                    TestRedis.redlockAddressList().stream().map(a -> RedissonClients.create(a, TestRedis.TUNING)).toList(),
-                    Duration.ofSeconds(10), new LockMetrics(new SimpleMeterRegistry(), "redlock")))
-            .limit(2).toList();
-
-    @Override
-    protected List<LockStrategy> instances() {
-        return List.copyOf(adapters);
-    }
-
-    @AfterAll
-    void shutdown() {
-        adapters.forEach(RedLockAdapter::shutdown);
+    RedLockAdapterContractIT() {
+        super(StrategyUnderTest.REDLOCK, Breakage.NONE);
     }
 }
