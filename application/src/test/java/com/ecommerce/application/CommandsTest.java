@@ -32,6 +32,8 @@ class CommandsTest {
         assertThat(new IdempotencyKey("A-z_0".repeat(12) + "abcd").value()).hasSize(64);
         assertThatThrownBy(() -> new IdempotencyKey("a".repeat(65))).isInstanceOf(InvalidRequestException.class);
         assertThat(IdempotencyKey.ofNullable(null)).isNull();
+        assertThat(IdempotencyKey.ofNullable("order-1")).isEqualTo(new IdempotencyKey("order-1"));
+        assertThatThrownBy(() -> IdempotencyKey.ofNullable("")).isInstanceOf(InvalidRequestException.class);
     }
 
     @Test

@@ -54,12 +54,16 @@ class GuardedUnitOfWorkTest {
     @Test
     void run_repeated_isAnsweredFromTheRecordWithoutRunningTheWork() {
         f.unitOfWork.run(KEYS, request("k-2"), () -> 42L);
+        int acquisitions = f.lock.acquisitions.size();
+        int transactions = f.store.transactions;
 
         Long again = f.unitOfWork.run(KEYS, request("k-2"), () -> {
             throw new AssertionError("a repeat must not run");
         });
 
         assertThat(again).isEqualTo(42L);
+        assertThat(f.lock.acquisitions).as("answered before any lock").hasSize(acquisitions);
+        assertThat(f.store.transactions).as("and without a write transaction").isEqualTo(transactions);
     }
 
     @Test

@@ -90,8 +90,4 @@ public final class OrderPlacement {
     public List<ItemStock> stocks() {
         return stocks;
     }
-
-    public Point buyer() {
-        return buyer;
-    }
 }

@@ -36,6 +36,24 @@ class DeadlineTest {
     }
 
     @Test
+    void remainingInAUnit_aWholeNumberOfUnitsIsNotRoundedUp() {
+        Deadline deadline = Deadline.after(Duration.ofMillis(2), now::get);
+
+        assertThat(deadline.remaining(TimeUnit.MILLISECONDS)).isEqualTo(2);
+        assertThat(deadline.remaining(TimeUnit.MICROSECONDS)).isEqualTo(2_000);
+    }
+
+    @Test
+    void after_withoutAClock_runsOnTheSystemClockFromNow() {
+        Deadline deadline = Deadline.after(Duration.ofMinutes(1));
+
+        assertThat(deadline.hasPassed()).isFalse();
+        assertThat(deadline.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(deadline.budget()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(Deadline.after(Duration.ZERO).hasPassed()).isTrue();
+    }
+
+    @Test
     void check_turnsAPassedDeadlineIntoLockTimeoutNamingTheKeysAndTheBudget() {
         Deadline deadline = Deadline.after(Duration.ofMillis(250), now::get);
         deadline.check("[stock:1]");

@@ -2,6 +2,7 @@ package com.ecommerce.domain.lock;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,25 @@ class LockKeysTest {
         assertThat(first.with(second).asList()).containsExactly(LockKey.point(1), LockKey.point(3),
                 LockKey.itemStock(2), LockKey.itemStock(5), LockKey.itemStock(9));
         assertThat(first.with(second)).isEqualTo(second.with(first));
+    }
+
+    @Test
+    void of_sortsOnceAndDropsRepeats_andIteratesInThatOrder() {
+        LockKeys keys = LockKeys.of(LockKey.itemStock(2), LockKey.point(9), LockKey.itemStock(2), LockKey.point(1));
+
+        assertThat(keys).containsExactly(LockKey.point(1), LockKey.point(9), LockKey.itemStock(2));
+        assertThat(keys).isEqualTo(LockKeys.of(LockKey.point(1), LockKey.itemStock(2), LockKey.point(9)))
+                .hasSameHashCodeAs(LockKeys.of(LockKey.point(1), LockKey.itemStock(2), LockKey.point(9)));
+        assertThat(keys).isNotEqualTo(LockKeys.of(LockKey.point(1), LockKey.itemStock(2)))
+                .isNotEqualTo(keys.asList());
+    }
+
+    @Test
+    void aTimeoutNamesTheKeysInTheirOrder() {
+        LockKeys keys = LockKeys.of(LockKey.itemStock(5), LockKey.point(3));
+
+        assertThat(Deadline.after(Duration.ofMillis(250)).exceeded(keys))
+                .hasMessage("Could not lock [point:3, stock:5] within 250 ms; retry later");
     }
 
     @Test

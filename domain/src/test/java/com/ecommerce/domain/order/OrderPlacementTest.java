@@ -93,6 +93,19 @@ class OrderPlacementTest {
     }
 
     @Test
+    void check_withoutTheStockOfEveryLine_isAProgrammingErrorNamingTheMissingItems() {
+        Point buyer = Point.reconstitute(7, 1_000, 0);
+        ItemStock pens = ItemStock.reconstitute(1, 5, 0);
+
+        assertThatThrownBy(() -> OrderPlacement.check(buyer,
+                List.of(new OrderLine(1, 100, 1), new OrderLine(4, 100, 1)), List.of(pens), AT))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[4]");
+        assertThat(pens.quantity()).isEqualTo(5);
+        assertThat(buyer.balance()).isEqualTo(1_000);
+    }
+
+    @Test
     void apply_refusesAnOrderThatIsNotThisPlacementsOrder() {
         Point buyer = Point.reconstitute(7, 1_000, 0);
         OrderPlacement placement = OrderPlacement.check(buyer, List.of(new OrderLine(1, 100, 1)),

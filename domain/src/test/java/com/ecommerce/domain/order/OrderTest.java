@@ -26,8 +26,23 @@ class OrderTest {
     }
 
     @Test
+    void reconstitute_keepsWhatTheStoreRead() {
+        List<OrderLine> lines = List.of(new OrderLine(3, 500, 2));
+
+        Order order = Order.reconstitute(12, 4, OrderStatus.PAID, lines, NOW);
+
+        assertThat(order.id()).isEqualTo(12);
+        assertThat(order.userId()).isEqualTo(4);
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(order.lines()).isEqualTo(lines);
+        assertThat(order.createdAt()).isEqualTo(NOW);
+        assertThat(order.totalAmount()).isEqualTo(1_000);
+    }
+
+    @Test
     void paid_whenThereAreNoLinesOrMoreThanFifty_isInvalid() {
         assertThatThrownBy(() -> Order.paid(1, List.of(), NOW)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> Order.paid(1, null, NOW)).isInstanceOf(InvalidRequestException.class);
         List<OrderLine> fiftyOne = LongStream.rangeClosed(1, 51).mapToObj(id -> new OrderLine(id, 1, 1)).toList();
         assertThatThrownBy(() -> Order.paid(1, fiftyOne, NOW)).isInstanceOf(InvalidRequestException.class);
         assertThat(Order.paid(1, fiftyOne.subList(0, 50), NOW).lines()).hasSize(50);

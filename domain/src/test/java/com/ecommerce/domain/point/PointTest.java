@@ -2,6 +2,7 @@ package com.ecommerce.domain.point;
 
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
+import com.ecommerce.domain.shared.FieldViolation;
 import com.ecommerce.domain.shared.InvalidRequestException;
 import com.ecommerce.domain.shared.Limits;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class PointTest {
         Point point = Point.reconstitute(1, 100, 0);
 
         for (long amount : new long[]{0, -1, Limits.CHARGE_MAX + 1, Long.MIN_VALUE, Long.MAX_VALUE}) {
-            assertThatThrownBy(() -> point.charge(amount)).isInstanceOf(InvalidRequestException.class);
+            assertThatThrownBy(() -> point.charge(amount)).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("amount"));
         }
         assertThat(point.balance()).isEqualTo(100);
     }
@@ -83,9 +85,11 @@ class PointTest {
     }
 
     @Test
-    void use_whenAmountIsNotPositive_isAProgrammingError() {
+    void use_whenAmountIsNotPositive_isAProgrammingErrorAndKeepsTheBalance() {
         Point point = Point.reconstitute(1, 10, 0);
         assertThatThrownBy(() -> point.use(0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> point.use(-5, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(point.balance()).as("a negative use never adds to the balance").isEqualTo(10);
     }
 
     @Test
@@ -93,6 +97,23 @@ class PointTest {
         assertThatThrownBy(() -> Point.reconstitute(1, -1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Point.reconstitute(1, Limits.BALANCE_MAX + 1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reconstitute_acceptsAnEmptyAndAFullBalance() {
+        assertThat(Point.reconstitute(1, 0, 4).balance()).isZero();
+        Point full = Point.reconstitute(1, Limits.BALANCE_MAX, 4);
+        assertThat(full.balance()).isEqualTo(Limits.BALANCE_MAX);
+        assertThat(full.userId()).isEqualTo(1);
+        assertThat(full.version()).isEqualTo(4);
+    }
+
+    @Test
+    void points_areZeroToTheBalanceCap() {
+        assertThat(Points.of(0).value()).isZero();
+        assertThat(Points.of(Limits.BALANCE_MAX).value()).isEqualTo(Limits.BALANCE_MAX);
+        assertThatThrownBy(() -> Points.of(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Points.of(Limits.BALANCE_MAX + 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -38,6 +38,22 @@ class ItemStockTest {
     }
 
     @Test
+    void deduct_whenNotPositive_isAProgrammingErrorAndChangesNothing() {
+        ItemStock stock = ItemStock.reconstitute(5, 3, 0);
+        assertThatThrownBy(() -> stock.deduct(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> stock.deduct(-2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(stock.quantity()).as("a negative deduction never adds stock").isEqualTo(3);
+    }
+
+    @Test
+    void reconstitute_whenTheStoredQuantityBreaksTheInvariant_refuses() {
+        assertThatThrownBy(() -> ItemStock.reconstitute(5, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ItemStock.reconstitute(5, Limits.STOCK_MAX + 1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ItemStock.reconstitute(5, Limits.STOCK_MAX, 0).quantity()).isEqualTo(Limits.STOCK_MAX);
+    }
+
+    @Test
     void restock_addsWithinTheCap() {
         ItemStock stock = ItemStock.reconstitute(5, 10, 2);
         stock.restock(5);
@@ -75,11 +91,21 @@ class ItemStockTest {
     void item_trimsItsNameAndChecksThePrice() {
         Item item = Item.create("  pen ", 1_500);
         assertThat(item.name()).isEqualTo("pen");
+        assertThat(item.price()).isEqualTo(1_500);
+        assertThat(item.id()).isNull();
         assertThat(Item.create("free", 0).price()).isZero();
         assertThatThrownBy(() -> Item.create("x", -1)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> Item.create("x", Limits.PRICE_MAX + 1)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> Item.create("   ", 1)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> Item.create("a".repeat(101), 1)).isInstanceOf(InvalidRequestException.class);
         assertThat(Item.create("a".repeat(100), 1).name()).hasSize(100);
+    }
+
+    @Test
+    void item_reconstitutedFromTheStore_keepsItsIdNameAndPrice() {
+        Item item = Item.reconstitute(9, "pen", Limits.PRICE_MAX);
+        assertThat(item.id()).isEqualTo(9L);
+        assertThat(item.name()).isEqualTo("pen");
+        assertThat(item.price()).isEqualTo(Limits.PRICE_MAX);
     }
 }

@@ -20,4 +20,12 @@ class UserTest {
         assertThatThrownBy(() -> User.create("k".repeat(101))).isInstanceOf(InvalidRequestException.class);
         assertThat(User.create(" " + "k".repeat(100) + " ").name()).hasSize(100);
     }
+
+    @Test
+    void reconstitute_keepsTheStoredIdAndName() {
+        User user = User.reconstitute(12, "kim");
+        assertThat(user.id()).isEqualTo(12L);
+        assertThat(user.name()).isEqualTo("kim");
+        assertThat(User.create("kim").id()).isNull();
+    }
 }

@@ -94,6 +94,17 @@ class PurgeExpiredIdempotencyRecordsServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aBatchOfOneAndTheLargestBatch_bothPurge() {
+        records(2, NOW.minus(RETENTION).minusSeconds(1));
+
+        assertThat(new PurgeExpiredIdempotencyRecordsService(idempotency, transactions, retention, 1).purgeExpired())
+                .isEqualTo(2);
+        assertThat(new PurgeExpiredIdempotencyRecordsService(idempotency, transactions, retention,
+                PurgeExpiredIdempotencyRecordsService.MAX_BATCH_SIZE).purgeExpired()).isZero();
+        assertThat(idempotency.batches).containsExactly(1, 1, 0, 0);
+    }
+
     private int sequence;
 
     private List<String> records(int count, Instant createdAt) {

@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The combining queue with real threads: who leads, who is taken, in which order, in batches of which size, and
@@ -32,6 +34,8 @@ class CombinerTest {
 
     private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Object> outcomes = new ConcurrentHashMap<>();
+    /** Whether each submitting thread was left interrupted after its outcome. */
+    private final Map<String, Boolean> interruptedAfter = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch gate = new CountDownLatch(1);
     private final AtomicBoolean firstBatch = new AtomicBoolean(true);
@@ -98,9 +102,26 @@ class CombinerTest {
     void groups_areIndependent() throws Exception {
         Combiner<String, String, String> combiner = combiner(8);
         submitAndPark(combiner, "k", "a", LONG);
+        assertThat(combiner.activeGroups()).isEqualTo(1);
         // "k" is held at the gate; another key does not wait for it
         assertThat(combiner.submit("other", "x", Deadline.after(Duration.ofNanos(LONG)))).isEqualTo("X");
+        assertThat(combiner.activeGroups()).as("a group leaves once its queue is empty").isEqualTo(1);
         gate.countDown();
+        joinAll();
+        assertThat(combiner.activeGroups()).isZero();
+    }
+
+    @Test
+    void withABatchSizeOfOne_everyRequestRunsAloneInArrivalOrder() throws Exception {
+        assertThatThrownBy(() -> combiner(0)).isInstanceOf(IllegalArgumentException.class);
+        Combiner<String, String, String> combiner = combiner(1);
+        for (String item : List.of("a", "b", "c")) {
+            submitAndPark(combiner, "k", item, LONG);
+        }
+        gate.countDown();
+        joinAll();
+        assertThat(batches).containsExactly(List.of("a"), List.of("b"), List.of("c"));
+        assertThat(observed).containsExactly("1/1", "1/1", "1/1");
     }
 
     @Test
@@ -113,6 +134,7 @@ class CombinerTest {
         late.join(5_000);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(190);
         assertThat((Throwable) outcomes.get("late")).isInstanceOf(LockTimeoutException.class).hasMessageContaining("Could not lock k");
+        assertThat(interruptedAfter).as("a timeout leaves no interrupt behind").containsEntry("late", false);
         gate.countDown();
         joinAll();
         assertThat(batches).containsExactly(List.of("a"), List.of("b"));
@@ -182,6 +204,119 @@ class CombinerTest {
     }
 
     @Test
+    void aMemberInterruptedWhileItsBatchRuns_getsItsOutcome_andKeepsItsInterrupt() throws Exception {
+        Combiner<String, String, String> combiner = combiner(8);
+        CountDownLatch secondBatchRuns = new CountDownLatch(1);
+        CountDownLatch secondBatchEnds = new CountDownLatch(1);
+        settle = batch -> {
+            if (batch.getFirst().item().equals("b")) {
+                secondBatchRuns.countDown();
+                await(secondBatchEnds);
+            }
+            batch.forEach(entry -> entry.succeed(entry.item().toUpperCase()));
+        };
+        submitAndPark(combiner, "k", "a", LONG);
+        submitAndPark(combiner, "k", "b", LONG);
+        Thread member = submit(combiner, "k", "c", Deadline.after(Duration.ofNanos(LONG)));
+        awaitParked(member);
+        gate.countDown();
+        secondBatchRuns.await();
+
+        member.interrupt();
+        // taken into b's batch, it takes note of its interrupt (clearing the flag) and waits for that batch
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (member.isInterrupted()) {
+            assertThat(System.nanoTime()).as("the member never saw its interrupt").isLessThan(until);
+            Thread.sleep(1);
+        }
+        secondBatchEnds.countDown();
+        joinAll();
+
+        assertThat(batches).containsExactly(List.of("a"), List.of("b", "c"));
+        assertThat(outcomes).containsEntry("c", "C");
+        assertThat(interruptedAfter).containsEntry("c", true);
+    }
+
+    @Test
+    void aMemberWhoseDeadlinePassedBeforeItsBatchStarted_failsWithTheTimeout_andIsNeverRun() throws Exception {
+        Combiner<String, String, String> combiner = combiner(8);
+        AtomicLong nanoClock = new AtomicLong();
+        submitAndPark(combiner, "k", "a", LONG);
+        awaitParked(submit(combiner, "k", "b", Deadline.after(Duration.ofSeconds(30), nanoClock::get)));
+
+        nanoClock.addAndGet(Duration.ofSeconds(31).toNanos()); // b's wait runs out while it is parked in the queue
+        gate.countDown();
+        joinAll();
+
+        assertThat((Throwable) outcomes.get("b")).isInstanceOf(LockTimeoutException.class);
+        assertThat(batches).containsExactly(List.of("a"));
+        assertThat(observed).as("a batch none of whose members ran is not counted").containsExactly("1/1");
+    }
+
+    @Test
+    void aMemberTheRunnerLeftWithoutAnOutcome_failsAlone() throws Exception {
+        Combiner<String, String, String> combiner = combiner(8);
+        settle = batch -> batch.stream().filter(entry -> !entry.item().equals("c"))
+                .forEach(entry -> entry.succeed(entry.item().toUpperCase()));
+        for (String item : List.of("a", "b", "c")) {
+            submitAndPark(combiner, "k", item, LONG);
+        }
+        gate.countDown();
+        joinAll();
+
+        assertThat(outcomes).containsEntry("a", "A").containsEntry("b", "B");
+        assertThat((Throwable) outcomes.get("c")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the batch runner left a request without an outcome");
+    }
+
+    @Test
+    void anErrorInTheRunner_reachesTheLeader_failsTheOtherMembers_andTheLeadPassesOn() throws Exception {
+        Combiner<String, String, String> combiner = combiner(8);
+        Error error = new RunnerError();
+        settle = batch -> {
+            if (batch.getFirst().item().equals("b")) {
+                throw error;
+            }
+            batch.forEach(entry -> entry.succeed(entry.item().toUpperCase()));
+        };
+        for (String item : List.of("a", "b", "c")) {
+            submitAndPark(combiner, "k", item, LONG);
+        }
+        gate.countDown();
+        joinAll();
+
+        assertThat(outcomes.get("b")).isSameAs(error);
+        assertThat((Throwable) outcomes.get("c")).isInstanceOf(IllegalStateException.class);
+        assertThat(((Throwable) outcomes.get("c")).getCause()).isSameAs(error);
+        assertThat(combiner.submit("k", "d", Deadline.after(Duration.ofNanos(LONG)))).isEqualTo("D");
+    }
+
+    @Test
+    void anEntryIsSettledOncePerBatch() {
+        gate.countDown();
+        List<IllegalStateException> refused = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean firstRun = new AtomicBoolean(true);
+        settle = batch -> batch.forEach(entry -> {
+            entry.succeed(entry.item().toUpperCase());
+            if (firstRun.getAndSet(false)) {
+                List<Runnable> again = List.of(() -> entry.fail(new IllegalArgumentException()), entry::defer,
+                        () -> entry.succeed("other"));
+                for (Runnable settleAgain : again) {
+                    try {
+                        settleAgain.run();
+                    } catch (IllegalStateException e) {
+                        refused.add(e);
+                    }
+                }
+            }
+        });
+
+        assertThat(combiner(8).submit("k", "a", Deadline.after(Duration.ofNanos(LONG)))).isEqualTo("A");
+        assertThat(refused).hasSize(3);
+        assertThat(batches).containsExactly(List.of("a"));
+    }
+
+    @Test
     void aBatchOfOne_doesNotWaitForCompany() {
         gate.countDown();
         Combiner<String, String, String> combiner = combiner(64);
@@ -192,12 +327,17 @@ class CombinerTest {
     }
 
     private Thread submit(Combiner<String, String, String> combiner, String key, String item, long waitNanos) {
+        return submit(combiner, key, item, Deadline.after(Duration.ofNanos(waitNanos)));
+    }
+
+    private Thread submit(Combiner<String, String, String> combiner, String key, String item, Deadline deadline) {
         Thread thread = Thread.ofPlatform().name("submit-" + item).start(() -> {
             try {
-                outcomes.put(item, combiner.submit(key, item, Deadline.after(Duration.ofNanos(waitNanos))));
-            } catch (RuntimeException e) {
+                outcomes.put(item, combiner.submit(key, item, deadline));
+            } catch (RuntimeException | Error e) {
                 outcomes.put(item, e);
             }
+            interruptedAfter.put(item, Thread.currentThread().isInterrupted());
         });
         threads.add(thread);
         return thread;
@@ -211,6 +351,9 @@ class CombinerTest {
 
     private static void awaitParked(Thread thread) throws InterruptedException {
         TestThreads.awaitParked(thread);
+    }
+
+    private static final class RunnerError extends Error {
     }
 
     private static void await(CountDownLatch latch) {

@@ -3,6 +3,8 @@ package com.ecommerce.application.order.combining;
 import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand.Line;
+import com.ecommerce.application.order.service.PlaceOrderService;
+import com.ecommerce.application.stock.port.in.RestockItemCommand;
 import com.ecommerce.application.testing.ServiceFixture;
 import com.ecommerce.application.testing.TestThreads;
 import com.ecommerce.domain.lock.LockKey;
@@ -10,6 +12,7 @@ import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.point.PointTransactionType;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
+import com.ecommerce.domain.user.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +139,55 @@ class OrderBatchTest {
         f.store.points.stalePointReads = false;
         assertThat(f.stock(item)).isEqualTo(3);
         assertThat(List.of(f.balance(leader), f.balance(one), f.balance(two))).containsOnly(1_000L);
+    }
+
+    @Test
+    void aRepeatPlacedFirstOnAnotherInstance_answersTheMemberWithThatOrder_andItsBatchMatesArePlaced() throws Exception {
+        long one = f.userWithBalance(1_000);
+        long buyer = f.userWithBalance(1_000);
+        PlaceOrderCommand keyed = order(buyer, new IdempotencyKey("sent-twice"));
+        f.restock.restock(ADMIN, new RestockItemCommand(item, 2));
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("one", order(one, null));
+        place("repeat", keyed);
+        // the same request, sent to another instance over the same stores, placed while this batch waits its turn
+        PlaceOrderService otherInstance = new PlaceOrderService(f.store, f.store, f.store, f.idempotency,
+                new Combiner<>(ServiceFixture.BATCH_SIZE, new OrderWriter(f.store, f.store, f.store, f.unitOfWork,
+                        f.clock), (orders, placed) -> { }), ServiceFixture.WAIT);
+        Order placedElsewhere = otherInstance.placeOrder(ADMIN, keyed);
+
+        gate.countDown();
+        joinAll();
+
+        assertThat(outcomes.get("repeat")).as("the claim found the key taken: the first order is replayed")
+                .isInstanceOf(Order.class).extracting(o -> ((Order) o).id()).isEqualTo(placedElsewhere.id());
+        assertThat(outcomes.get("one")).isInstanceOf(Order.class);
+        assertThat(f.batches).as("the batch of two rolled back and ran again without the repeat")
+                .containsExactly("1/1", "2/1");
+        assertThat(f.balance(buyer)).isEqualTo(900);
+        assertThat(f.balance(one)).isEqualTo(900);
+        assertThat(f.stock(item)).isEqualTo(2);
+        assertThat(f.store.orders.count()).isEqualTo(3);
+    }
+
+    @Test
+    void aBuyerWithoutABalance_failsAlone_andTheRestOfItsBatchIsPlaced() throws Exception {
+        long one = f.userWithBalance(1_000);
+        long noBalance = f.store.addUser(User.create("no balance row")).id();
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("noBalance", order(noBalance, null));
+        place("one", order(one, null));
+
+        gate.countDown();
+        joinAll();
+
+        assertThat(codeOf("noBalance")).isEqualTo(ErrorCode.USER_NOT_FOUND);
+        assertThat(outcomes.get("one")).isInstanceOf(Order.class);
+        assertThat(f.batches).containsExactly("1/1", "2/1");
+        assertThat(f.stock(item)).isEqualTo(1);
+        assertThat(f.store.orders.count()).isEqualTo(2);
     }
 
     private PlaceOrderCommand order(long userId, IdempotencyKey key) {

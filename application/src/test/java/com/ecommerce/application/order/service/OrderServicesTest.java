@@ -12,9 +12,11 @@ import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.PointTransactionType;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
+import com.ecommerce.domain.stock.Item;
 import com.ecommerce.application.paging.PageQuery;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.ecommerce.application.testing.ServiceFixture.ADMIN;
@@ -108,6 +110,7 @@ class OrderServicesTest {
         long a = f.item(1_000, 5);
         long b = f.item(1_000, 5);
         int historyBefore = f.store.points.allHistory().size();
+        List<Long> versionsBefore = versions(userId, a, b);
 
         assertThat(codeOf(() -> f.placeOrder.placeOrder(ADMIN, order(userId, new Line(a, 1), new Line(b, 2)))))
                 .isEqualTo(ErrorCode.INSUFFICIENT_POINTS);
@@ -115,8 +118,25 @@ class OrderServicesTest {
         assertThat(f.stock(a)).isEqualTo(5);
         assertThat(f.stock(b)).isEqualTo(5);
         assertThat(f.balance(userId)).isEqualTo(2_000);
+        assertThat(versions(userId, a, b)).as("no row written, not even unchanged").isEqualTo(versionsBefore);
         assertThat(f.store.orders.count()).isZero();
         assertThat(f.store.points.allHistory()).hasSize(historyBefore);
+    }
+
+    @Test
+    void placeOrder_ofAnItemWithoutAStockRow_isItemNotFoundNamingIt_andWritesNothing() {
+        long userId = f.userWithBalance(1_000);
+        long pen = f.item(10, 5);
+        long orphan = f.store.addItem(Item.create("orphan", 10)).id(); // in the catalogue, its stock row missing
+
+        assertThatThrownBy(() -> f.placeOrder.placeOrder(ADMIN, order(userId, new Line(pen, 1), new Line(orphan, 1))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ITEM_NOT_FOUND);
+                    assertThat(e.details()).containsEntry("itemIds", List.of(orphan));
+                });
+        assertThat(f.stock(pen)).isEqualTo(5);
+        assertThat(f.balance(userId)).isEqualTo(1_000);
+        assertThat(f.store.orders.count()).isZero();
     }
 
     @Test
@@ -162,5 +182,15 @@ class OrderServicesTest {
         assertThat(codeOf(() -> f.listOrders.listOrders(ADMIN, 999, new PageQuery(0, 20))))
                 .isEqualTo(ErrorCode.USER_NOT_FOUND);
         assertThat(codeOf(() -> f.getOrder.getOrder(ADMIN, 999))).isEqualTo(ErrorCode.ORDER_NOT_FOUND);
+    }
+
+    /** The versions of a buyer's balance row and of item stock rows: a write of a row moves its version. */
+    private List<Long> versions(long userId, long... itemIds) {
+        List<Long> versions = new ArrayList<>();
+        versions.add(f.store.findPoint(userId).orElseThrow().version());
+        for (long itemId : itemIds) {
+            versions.add(f.store.findStock(itemId).orElseThrow().version());
+        }
+        return versions;
     }
 }

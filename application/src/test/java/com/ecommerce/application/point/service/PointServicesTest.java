@@ -14,6 +14,7 @@ import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
 import com.ecommerce.domain.shared.Limits;
+import com.ecommerce.domain.user.User;
 import com.ecommerce.application.paging.Page;
 import com.ecommerce.application.paging.PageQuery;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,14 @@ class PointServicesTest {
         assertThatThrownBy(() -> f.getUser.getUser(ADMIN, user.userId() + 1))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
+    }
+
+    @Test
+    void aUserWhoseBalanceRowIsMissing_isUserNotFound() {
+        long userId = f.store.addUser(User.create("no balance row")).id();
+
+        assertThatThrownBy(() -> f.getUser.getUser(ADMIN, userId)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
     }
 
     @Test

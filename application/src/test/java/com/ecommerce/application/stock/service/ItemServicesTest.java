@@ -9,6 +9,7 @@ import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
 import com.ecommerce.domain.shared.Limits;
+import com.ecommerce.domain.stock.Item;
 import com.ecommerce.application.paging.Page;
 import com.ecommerce.application.paging.PageQuery;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class ItemServicesTest {
         StockLevel level = f.restock.restock(ADMIN, new RestockItemCommand(pen, 5));
 
         assertThat(level).isEqualTo(new StockLevel(pen, 15));
+        assertThat(f.stock(pen)).as("written to the store").isEqualTo(15);
         assertThat(f.lock.acquisitions).containsExactly(List.of(LockKey.itemStock(pen)));
     }
 
@@ -58,6 +60,14 @@ class ItemServicesTest {
         assertThatThrownBy(() -> f.restock.restock(ADMIN, new RestockItemCommand(77, 1)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.ITEM_NOT_FOUND));
+    }
+
+    @Test
+    void anItemWhoseStockRowIsMissing_isItemNotFound() {
+        long orphan = f.store.addItem(Item.create("orphan", 10)).id();
+
+        assertThatThrownBy(() -> f.getItem.getItem(orphan)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.ITEM_NOT_FOUND));
     }
 
     @Test
