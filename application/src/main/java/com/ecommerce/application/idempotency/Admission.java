@@ -19,31 +19,34 @@ public final class Admission<R> {
     private final R replayed;
     private final Runnable claim;
     private final LongConsumer complete;
+    private final Runnable unanswered;
     private final Function<IdempotencyKeyTakenException, R> takenAnswer;
 
     private Admission(IdempotentRequest<R> request, R replayed, Runnable claim, LongConsumer complete,
-                      Function<IdempotencyKeyTakenException, R> takenAnswer) {
+                      Runnable unanswered, Function<IdempotencyKeyTakenException, R> takenAnswer) {
         this.request = request;
         this.replayed = replayed;
         this.claim = claim;
         this.complete = complete;
+        this.unanswered = unanswered;
         this.takenAnswer = takenAnswer;
     }
 
     static <R> Admission<R> replay(IdempotentRequest<R> request, R answer) {
-        return new Admission<>(request, answer, null, null, null);
+        return new Admission<>(request, answer, null, null, null, null);
     }
 
     static <R> Admission<R> toRun(IdempotentRequest<R> request, Runnable claim, LongConsumer complete,
-                                  Function<IdempotencyKeyTakenException, R> takenAnswer) {
-        return new Admission<>(request, null, claim, complete, takenAnswer);
+                                  Runnable unanswered, Function<IdempotencyKeyTakenException, R> takenAnswer) {
+        return new Admission<>(request, null, claim, complete, unanswered, takenAnswer);
     }
 
     /** A request without a key: it runs, and nothing is claimed or recorded. */
     public static <R> Admission<R> unkeyed() {
-        return new Admission<>(null, null, () -> {
-        }, result -> {
-        }, taken -> {
+        Runnable nothing = () -> {
+        };
+        return new Admission<>(null, null, nothing, result -> {
+        }, nothing, taken -> {
             throw taken;
         });
     }
@@ -78,6 +81,19 @@ public final class Admission<R> {
     public void claim() {
         requireToRun();
         claim.run();
+    }
+
+    /**
+     * For a request about to be refused by its own check, before it has claimed its key: when a request with the
+     * same key committed since this one was admitted (on another instance, or in an earlier batch), the refusal may
+     * be that request's doing (it took the last unit, or spent the points this repeat would have spent), and its
+     * answer is this one's. Reads the store in the running transaction; nothing happens for a key still free.
+     *
+     * @throws IdempotencyKeyTakenException when the key has a committed record; answer with {@link #answerTaken}
+     */
+    public void requireUnanswered() {
+        requireToRun();
+        unanswered.run();
     }
 
     /** Records {@code result} under the claimed key, in the same transaction, after the request's last write. */

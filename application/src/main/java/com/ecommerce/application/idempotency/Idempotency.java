@@ -61,6 +61,9 @@ public final class Idempotency {
                 () -> store.addClaim(new IdempotencyRecord(request.scope(), request.userId(), request.key().value(),
                         fingerprint, null, retention.claimTime())),
                 result -> store.updateResult(request.scope(), request.userId(), request.key().value(), result),
+                () -> store.findRecord(request.scope(), request.userId(), request.key().value()).ifPresent(first -> {
+                    throw new IdempotencyKeyTakenException(request.key().value(), null);
+                }),
                 taken -> find(request).map(first -> replay(request, fingerprint, first)).orElseThrow(() -> taken));
     }
 

@@ -46,10 +46,18 @@ public final class GuardedUnitOfWork {
      * Handed to a batch's work: where a member's own writes begin, its key is claimed, by the unit of work. A member
      * refused before that point (out of stock, not enough points) has claimed nothing and leaves no record.
      */
-    @FunctionalInterface
     public interface Claims {
         /** @throws ClaimedElsewhere when the member's key was taken first by a concurrent request */
         void claim(Admission<?> member);
+
+        /**
+         * Before a member's refusal by the work's check stands: a request with its key that committed since the
+         * member was admitted (the first attempt of a repeat, on another instance or in an earlier batch) may have
+         * caused the refusal, and its answer is the member's.
+         *
+         * @throws ClaimedElsewhere when the member's key has a committed record
+         */
+        void refused(Admission<?> member);
     }
 
     /** One member's result, to be recorded under its key. */
@@ -123,14 +131,27 @@ public final class GuardedUnitOfWork {
      * @throws ClaimedElsewhere when a member's key was taken first by a concurrent request; nothing was written
      */
     public <R, B extends BatchWrites<R>> B runBatch(LockKeys keys, Deadline deadline, Function<Claims, B> work) {
-        return locked(keys, deadline, () -> {
-            B writes = work.apply(member -> {
+        Claims claims = new Claims() {
+            @Override
+            public void claim(Admission<?> member) {
                 try {
                     member.claim();
                 } catch (IdempotencyKeyTakenException taken) {
                     throw new ClaimedElsewhere(member, taken);
                 }
-            });
+            }
+
+            @Override
+            public void refused(Admission<?> member) {
+                try {
+                    member.requireUnanswered();
+                } catch (IdempotencyKeyTakenException taken) {
+                    throw new ClaimedElsewhere(member, taken);
+                }
+            }
+        };
+        return locked(keys, deadline, () -> {
+            B writes = work.apply(claims);
             writes.written().forEach(written -> written.admission().complete(written.result()));
             return writes;
         });

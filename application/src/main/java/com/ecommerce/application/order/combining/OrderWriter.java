@@ -38,7 +38,8 @@ import java.util.TreeMap;
  * the stocks and the balances are read once, then each order in arrival order is checked against what the orders
  * before it left (the domain objects are shared, so the second order of a buyer sees the first one's spending); an
  * order that fails the check ({@code OUT_OF_STOCK}, {@code INSUFFICIENT_POINTS}, an unknown buyer) writes nothing
- * and fails alone; one that passes has its idempotency key claimed by the guarded unit of work, then is stored and
+ * and fails alone, unless its idempotency key was committed meanwhile by the first attempt of the same request (then
+ * that attempt's answer is its answer, as below); one that passes has its idempotency key claimed by the guarded unit of work, then is stored and
  * applied. Then the history entries are written in one statement, each changed balance and each stock once, through
  * the version fence, the unit of work records each placed order under its key, and the transaction commits once. No savepoints: nothing of a failing order
  * is ever written, so there is nothing to roll back to.
@@ -140,6 +141,7 @@ public final class OrderWriter implements Combiner.BatchRunner<PendingOrder, Ord
             try {
                 placement = OrderPlacement.check(buyer, order.lines(), stocks, at);
             } catch (DomainException refused) {
+                claims.refused(order.admission());
                 outcomes.byMember.put(member, refused);
                 continue;
             }

@@ -172,6 +172,33 @@ class OrderBatchTest {
     }
 
     @Test
+    void aRepeatWhoseFirstAttemptTookTheLastUnitElsewhere_isAnsweredWithThatOrder_notOutOfStock() throws Exception {
+        long one = f.userWithBalance(1_000);
+        long buyer = f.userWithBalance(1_000);
+        PlaceOrderCommand keyed = order(buyer, new IdempotencyKey("retried"));
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("one", order(one, null));
+        place("repeat", keyed);
+        // admitted here before the first attempt committed elsewhere; the three units go to it, the leader and one
+        PlaceOrderService otherInstance = new PlaceOrderService(f.store, f.store, f.store, f.idempotency,
+                new Combiner<>(ServiceFixture.BATCH_SIZE, new OrderWriter(f.store, f.store, f.store, f.unitOfWork,
+                        f.clock), (orders, placed) -> { }), ServiceFixture.WAIT);
+        Order placedElsewhere = otherInstance.placeOrder(ADMIN, keyed);
+
+        gate.countDown();
+        joinAll();
+
+        assertThat(outcomes.get("repeat")).as("refused for the stock its own first attempt took: replayed instead")
+                .isInstanceOf(Order.class).extracting(o -> ((Order) o).id()).isEqualTo(placedElsewhere.id());
+        assertThat(outcomes.get("one")).isInstanceOf(Order.class);
+        assertThat(f.batches).containsExactly("1/1", "2/1");
+        assertThat(f.stock(item)).isZero();
+        assertThat(f.balance(buyer)).as("charged once").isEqualTo(900);
+        assertThat(f.store.orders.count()).isEqualTo(3);
+    }
+
+    @Test
     void aBuyerWithoutABalance_failsAlone_andTheRestOfItsBatchIsPlaced() throws Exception {
         long one = f.userWithBalance(1_000);
         long noBalance = f.store.addUser(User.create("no balance row")).id();
