@@ -1,21 +1,30 @@
 package com.ecommerce.systemtest;
 
+import com.ecommerce.systemtest.support.CommitCutter;
 import com.ecommerce.systemtest.support.Database;
 import com.ecommerce.systemtest.support.Http;
 import com.ecommerce.systemtest.support.Load;
 import com.ecommerce.systemtest.support.Load.Tally;
+import com.ecommerce.systemtest.support.ServiceInstance;
 import com.ecommerce.systemtest.support.Summary;
+import com.ecommerce.systemtest.support.SystemEnv;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code lock-db} on two instances, a row held from a raw SQL session, and an instance killed mid-load. */
+/**
+ * {@code lock-db} on two instances, a row held from a raw SQL session, commits whose database link is cut, and an
+ * instance killed mid-load.
+ */
 class DbSystemIT extends TwoInstancesScenarios {
 
     @Override
@@ -67,6 +76,26 @@ class DbSystemIT extends TwoInstancesScenarios {
         Tally battery = BadInputBattery.run(a);
         Summary.add("bad input battery", strategy(), battery,
                 battery.requests() + " requests, each with the status and code of API.md; database snapshot unchanged");
+    }
+
+    /**
+     * A third instance, started for this test alone, reaches MariaDB through a {@link CommitCutter}: a relay in the
+     * path of a and b would slow every transaction of theirs, and the lock waits of the other tests with it.
+     */
+    @Test
+    @Order(6)
+    void aCommitWhoseDatabaseLinkIsCut_answersWhatWasStoredAndItsKeyedRepeatLeavesOneEffect() throws Exception {
+        List<CommitLinkCuts.Outcome> cuts;
+        try (CommitCutter cutter = new CommitCutter(SystemEnv.dbUrl());
+             ServiceInstance relayed = startInstance("c", Map.of("spring.datasource.url",
+                     cutter.relayedUrl(SystemEnv.dbUrl()))).awaitReady(START_TIMEOUT)) {
+            cuts = CommitLinkCuts.run(relayed, a, cutter);
+        }
+        Map<String, Integer> answers = new TreeMap<>();
+        cuts.forEach(cut -> answers.merge(cut.answer().outcome(), 1, Integer::sum));
+        Summary.add("a commit's database link cut (charge, order; before, after the commit)", strategy(),
+                new Tally(answers, cuts.size()), cuts.stream().map(CommitLinkCuts.Outcome::toString)
+                        .collect(Collectors.joining("; ")) + "; each repeat with its key: one effect, the same answer");
     }
 
     @Test

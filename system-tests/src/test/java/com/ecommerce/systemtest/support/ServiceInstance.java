@@ -34,16 +34,22 @@ public final class ServiceInstance implements Endpoint, AutoCloseable {
         this.log = log;
     }
 
-    /** Starts an instance; {@code properties} become {@code --key=value} arguments. Does not wait for it. */
+    /**
+     * Starts an instance; {@code properties} become {@code --key=value} arguments, and replace the defaults (the
+     * database of {@link SystemEnv}, the token key) where they name the same key. Does not wait for it.
+     */
     public static ServiceInstance start(String name, Map<String, String> properties) {
         int port = SystemEnv.freePort();
-        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
-                "--spring.datasource.url=" + SystemEnv.dbUrl(),
-                "--spring.datasource.username=" + SystemEnv.dbUsername(),
-                "--spring.datasource.password=" + SystemEnv.dbPassword(),
-                "--spring.datasource.hikari.maximum-pool-size=10"));
-        Tokens.instanceProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("server.port", String.valueOf(port));
+        all.put("spring.datasource.url", SystemEnv.dbUrl());
+        all.put("spring.datasource.username", SystemEnv.dbUsername());
+        all.put("spring.datasource.password", SystemEnv.dbPassword());
+        all.put("spring.datasource.hikari.maximum-pool-size", "10");
+        all.putAll(Tokens.instanceProperties());
+        all.putAll(properties);
+        List<String> arguments = new ArrayList<>();
+        all.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return launch(name, port, arguments, null);
     }
 
