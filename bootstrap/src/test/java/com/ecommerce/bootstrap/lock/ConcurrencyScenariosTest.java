@@ -93,7 +93,8 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         int possible = expected.getOrDefault("OK", 0);
         assertThat(ok(outcomes)).as("successes (floor %d of %d attempts)", floorOfSuccesses(possible),
                 attemptsBeforeRefusal()).isBetween(floorOfSuccesses(possible), possible);
-        expected.forEach((code, count) -> assertThat(outcomes.getOrDefault(code, 0)).as(code).isLessThanOrEqualTo(count));
+        expected.forEach((code, count) -> assertThat(outcomes.getOrDefault(code, 0)).as(code)
+                .isLessThanOrEqualTo(count));
     }
 
     /** Counts outcomes by error code ("OK" for success); anything but a DomainException fails the test. */

@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code lock-db} broken on purpose: the contract test with both instances built on broken row locks, run only by
  * {@link LockBreakagesIT}, which expects named tests to fail. Neither class name matches a surefire or failsafe
  * pattern, and {@code @Disabled} keeps an IDE's run of the package off them; the test kit switches that condition
- * off. Each is a {@link DatabaseLockPortContractIT}, so it runs in that class's cached Spring context.
+ * off. Each is a {@link DatabaseLockPortContractIT} with nothing added to its configuration, so it shares that
+ * class's Spring context.
  */
 final class DatabaseLockBreakages {
 

@@ -22,11 +22,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 /**
  * The lock contract fails for a broken lock. Each breakage is the contract test of {@code lock-db} or
  * {@code lock-optimistic} with one part broken on purpose ({@link DatabaseLockBreakages},
- * {@link OptimisticLockBreakages}), run here through JUnit's test kit, in its strategy's cached Spring context. The
- * tests named for a breakage must fail, each on an assertion whose description names what it caught; the first
- * named one never relies on the row version refusing a write. Any other failure (a context that does not start, an
- * exception that is not an assertion) fails this test. The other strategies' breakages are shown on their adapters
- * alone ({@code LockStrategyContractTest} in adapter-lock). Prints strategy x breakage -> failing tests.
+ * {@link OptimisticLockBreakages}), run here through JUnit's test kit, in its strategy's Spring context (the same
+ * configuration: the cached one while the context cache still holds it). The tests named for a breakage must fail,
+ * each on an assertion whose description names what it caught; the first named one never relies on the row version
+ * refusing a write. Any other failure (a context that does not start, an exception that is not an assertion) fails
+ * this test. The other strategies' breakages are shown on their adapters alone ({@code LockStrategyContractTest} in
+ * adapter-lock). Prints strategy x breakage -> failing tests.
  */
 class LockBreakagesIT {
 
@@ -47,11 +48,11 @@ class LockBreakagesIT {
         return Stream.of(
                 new Breakage("db", "grants everyone", DatabaseLockBreakages.GrantsEveryone.class, ordered(
                         MUTEX, "parties inside the lock at once",
-                        WAIT, "what the waiter of a held key got",
+                        WAIT, "waiter of a held key got",
                         COMMIT, "the second entered while the first was in its work")),
                 new Breakage("db", "releases before commit", DatabaseLockBreakages.ReleasesBeforeCommit.class, ordered(
                         MUTEX, "parties inside the lock at once",
-                        WAIT, "what the waiter of a held key got",
+                        WAIT, "waiter of a held key got",
                         COMMIT, "the second entered while the first was in its work")),
                 new Breakage("optimistic", "grants everyone: update without its version",
                         OptimisticLockBreakages.UnfencedWrite.class, ordered(

@@ -59,6 +59,12 @@ public abstract class LockPortContractTest extends IntegrationTest {
 
     static final Duration LONG_WAIT = Duration.ofSeconds(60);
     static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+    /**
+     * A first, unmeasured give-up before the measured one: the first in a JVM also loads its way out (exceptions,
+     * for {@code lock-db} the database error and its translation; 254 and 440 ms over, cold, against at most 76 ms
+     * warm), which is not the strategy's wait.
+     */
+    private static final Duration WARM_UP = Duration.ofMillis(100);
     /** How long a holder keeps a second party waiting for it, where only a broken lock would let that party in. */
     private static final long HOLD_MS = 300;
 
@@ -226,23 +232,29 @@ public abstract class LockPortContractTest extends IntegrationTest {
         }), THREADS);
         assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
         AtomicInteger ran = new AtomicInteger();
+        long warmUp = System.nanoTime();
+        Throwable first = catchThrowable(
+                () -> lockedTransaction(otherInstance(), List.of(key), WARM_UP, ran::incrementAndGet));
+        long warmUpMs = (System.nanoTime() - warmUp) / 1_000_000;
 
         long started = System.nanoTime();
         Throwable waited;
         try {
-            waited = catchThrowable(() -> lockedTransaction(otherInstance(), List.of(key), SHORT_WAIT, ran::incrementAndGet));
+            waited = catchThrowable(
+                    () -> lockedTransaction(otherInstance(), List.of(key), SHORT_WAIT, ran::incrementAndGet));
         } finally {
             release.countDown();
         }
         long waitedMs = (System.nanoTime() - started) / 1_000_000;
         holder.get(30, TimeUnit.SECONDS);
 
+        assertThat(first).as("what the first waiter of a held key got").isInstanceOf(LockTimeoutException.class);
         assertThat(waited).as("what the waiter of a held key got").isInstanceOf(LockTimeoutException.class);
         assertThat(ran.get()).as("the work must not run without its locks").isZero();
         assertThat(waitedMs).as("ms waited for a 1 s wait")
                 .isBetween(SHORT_WAIT.toMillis(), SHORT_WAIT.plus(timeoutOverrun()).toMillis());
-        System.out.printf("[contract:%s] wait timeout 1000 ms on the other instance: gave up after %d ms%n",
-                thisInstance().strategy().id(), waitedMs);
+        System.out.printf("[contract:%s] wait timeout 1000 ms on the other instance: gave up after %d ms (first "
+                + "give-up, 100 ms: %d ms)%n", thisInstance().strategy().id(), waitedMs, warmUpMs);
     }
 
     @Test
@@ -310,8 +322,10 @@ public abstract class LockPortContractTest extends IntegrationTest {
         Throwable firstFailure = failureOf(first);
         Throwable secondFailure = failureOf(second);
         assertSoftly(soft -> {
-            soft.assertThat(secondEnteredDuringFirstWork).as("the second entered while the first was in its work").isFalse();
-            soft.assertThat(readByWriter).as("balances read by the first and the second").containsExactly(initial, initial + 1);
+            soft.assertThat(secondEnteredDuringFirstWork).as("the second entered while the first was in its work")
+                    .isFalse();
+            soft.assertThat(readByWriter).as("balances read by the first and the second")
+                    .containsExactly(initial, initial + 1);
             soft.assertThat(firstFailure).as("the first writer's failure").isNull();
             soft.assertThat(secondFailure).as("the second writer's failure").isNull();
             soft.assertThat(balance(userId)).as("balance").isEqualTo(initial + 2);

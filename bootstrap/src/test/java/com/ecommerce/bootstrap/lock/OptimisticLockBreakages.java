@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  *       no longer holds when the write commits.</li>
  * </ul>
  * The store breakages replace the balance store of the contract's own work; the service's beans are untouched, so
- * all three run in {@link OptimisticLockPortContractIT}'s cached context.
+ * all three share {@link OptimisticLockPortContractIT}'s Spring context.
  */
 final class OptimisticLockBreakages {
 

@@ -103,9 +103,11 @@ class OptimisticLockPortContractIT extends LockPortContractTest {
                 - (attemptsOfSuccesses().count() - successesBefore);
         int floor = floorOfSuccesses(threads * rounds, threads, budget);
         assertSoftly(soft -> {
-            soft.assertThat(outcomes).as("every request a success or a clean CONCURRENT_UPDATE").allMatch(Outcome::succeeded);
+            soft.assertThat(outcomes).as("every request a success or a clean CONCURRENT_UPDATE")
+                    .allMatch(Outcome::succeeded);
             soft.assertThat(successes + refused.get()).isEqualTo(threads * rounds);
-            soft.assertThat(successes).as("successes, at least the floor of the retry budget").isGreaterThanOrEqualTo(floor);
+            soft.assertThat(successes).as("successes, at least the floor of the retry budget")
+                    .isGreaterThanOrEqualTo(floor);
             soft.assertThat(balance(userId)).as("balance: exactly the successes").isEqualTo(initial + successes);
             soft.assertThat(exhausted() - exhaustedBefore).as("refusals counted").isEqualTo(refused.get());
             soft.assertThat(retries).as("retries: the successes' extra attempts plus %d per refusal", budget - 1)
