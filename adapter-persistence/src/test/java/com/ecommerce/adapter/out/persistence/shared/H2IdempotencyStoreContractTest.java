@@ -10,4 +10,17 @@ class H2IdempotencyStoreContractTest extends JpaIdempotencyStoreContractTest {
     H2IdempotencyStoreContractTest(Stores stores, JdbcTemplate jdbc) {
         super(stores, jdbc);
     }
+
+    @Override
+    protected String sessionIdQuery() {
+        return "select session_id()";
+    }
+
+    /** H2 names the session a waiting session waits for ({@code BLOCKER_ID}). */
+    @Override
+    protected boolean waitsForALock(long sessionId) {
+        return Boolean.TRUE.equals(jdbc().queryForObject(
+                "select blocker_id is not null from information_schema.sessions where session_id = ?",
+                Boolean.class, sessionId));
+    }
 }

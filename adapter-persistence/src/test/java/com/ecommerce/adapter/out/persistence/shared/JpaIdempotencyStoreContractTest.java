@@ -5,6 +5,7 @@ import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
 import com.ecommerce.application.idempotency.port.out.IdempotencyStoreContractTest;
 import com.ecommerce.application.idempotency.service.PurgeExpiredIdempotencyRecordsService;
 import com.ecommerce.domain.user.User;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -117,7 +119,8 @@ public abstract class JpaIdempotencyStoreContractTest extends IdempotencyStoreCo
 
     /**
      * Two repeats after the retention: one has deleted the expired record and re-claimed the key, and is still
-     * running, when the other deletes the expired record of that key. That delete waits for the first repeat, then
+     * running, when the other deletes the expired record of that key. That delete waits for the first repeat (the
+     * database reports its session waiting for a lock while the first holds the key, and it has not returned), then
      * finds its new claim, which is not expired, and keeps it.
      */
     @Test
@@ -144,9 +147,17 @@ public abstract class JpaIdempotencyStoreContractTest extends IdempotencyStoreCo
         Future<Boolean> loser;
         try {
             assertThat(reclaimed.await(10, TimeUnit.SECONDS)).isTrue();
-            loser = threads.submit(() -> transactions.inTransaction(
-                    () -> idempotency.removeExpired("charge", userId, key, cutoff)));
-            Thread.sleep(200);
+            CompletableFuture<Long> loserSession = new CompletableFuture<>();
+            loser = threads.submit(() -> transactions.inTransaction(() -> {
+                loserSession.complete(jdbc.queryForObject(sessionIdQuery(), Long.class));
+                return idempotency.removeExpired("charge", userId, key, cutoff);
+            }));
+            long session = loserSession.get(10, TimeUnit.SECONDS);
+
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .untilAsserted(() -> assertThat(waitsForALock(session))
+                            .as("the second delete's session waits for a lock").isTrue());
+            assertThat(loser.isDone()).as("the second delete returned while the first repeat held the key").isFalse();
         } finally {
             finish.countDown();
         }
@@ -155,6 +166,16 @@ public abstract class JpaIdempotencyStoreContractTest extends IdempotencyStoreCo
         assertThat(loser.get(10, TimeUnit.SECONDS)).isFalse();
         assertThat(transactions.readOnly(() -> idempotency.findRecord("charge", userId, key)))
                 .contains(new IdempotencyRecord("charge", userId, key, FINGERPRINT, 2L, NOW));
+    }
+
+    /** The id of the session running the caller's transaction, as {@link #waitsForALock} takes it. */
+    protected abstract String sessionIdQuery();
+
+    /** Whether the database reports the session {@code sessionId} waiting for a lock another session holds. */
+    protected abstract boolean waitsForALock(long sessionId);
+
+    protected JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     private List<String> claims(long userId, int count, IntFunction<Instant> createdAt) {
