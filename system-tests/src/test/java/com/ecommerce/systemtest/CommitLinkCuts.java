@@ -106,13 +106,15 @@ final class CommitLinkCuts {
 
     /**
      * The instance never learns how a cut commit ended, so it may claim neither success nor a refusal (a {@code 4xx}
-     * such as {@code 409 CONCURRENT_UPDATE} says that nothing changed, which is false after the commit): only a
-     * {@code 5xx} says nothing it cannot know. Cut before the commit, nothing is stored; cut after it, the effect and
-     * its key's record are stored, whole.
+     * such as {@code 409 CONCURRENT_UPDATE} says that nothing changed, which is false after the commit): it answers
+     * {@code 503 COMMIT_OUTCOME_UNKNOWN}, which says exactly that, with {@code Retry-After}. Cut before the commit,
+     * nothing is stored; cut after it, the effect and its key's record are stored, whole.
      */
     private static void assertAnswerAgreesWithStore(Outcome outcome) {
         assertThat(outcome.answer().status()).as("%s: the instance can tell neither success nor refusal", outcome)
-                .isGreaterThanOrEqualTo(500);
+                .isEqualTo(503);
+        assertThat(outcome.answer().outcome()).as("%s", outcome).isEqualTo("COMMIT_OUTCOME_UNKNOWN");
+        assertThat(outcome.answer().header("Retry-After")).as("%s", outcome).isEqualTo("1");
         assertThat(outcome.stored()).as("%s: stored exactly when the server committed", outcome)
                 .isEqualTo(outcome.cut() == Cut.AFTER_COMMIT);
     }

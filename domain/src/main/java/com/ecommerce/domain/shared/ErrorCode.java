@@ -19,5 +19,10 @@ public enum ErrorCode {
     CONCURRENT_UPDATE,
     IDEMPOTENCY_KEY_REUSED,
     LOCK_TIMEOUT,
-    LOCK_UNAVAILABLE
+    LOCK_UNAVAILABLE,
+    /**
+     * the database link failed at the commit: the service cannot know whether the request took effect; a repeat
+     * with the same {@code Idempotency-Key} replays it if it did and runs it if it did not
+     */
+    COMMIT_OUTCOME_UNKNOWN
 }

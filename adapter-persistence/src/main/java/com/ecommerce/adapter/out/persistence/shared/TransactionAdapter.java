@@ -2,33 +2,46 @@ package com.ecommerce.adapter.out.persistence.shared;
 
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.domain.lock.LockTimeoutException;
+import com.ecommerce.domain.shared.CommitOutcomeUnknownException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.UnexpectedRollbackException;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 import java.util.function.Supplier;
 
 /**
- * {@link TransactionPort} with Spring's {@link TransactionTemplate}: commit when the work returns, roll back when
- * it throws. Database concurrency failures, whether the stores raised them (JPA and Hibernate exceptions) or the
- * commit did (Spring's), leave here as the core's port-level exceptions: a row lock not granted in time is
+ * {@link TransactionPort} over Spring's {@link PlatformTransactionManager}: commit when the work returns, roll back
+ * when it throws, as Spring's {@code TransactionTemplate} does, with one step more: the work's writes are flushed
+ * before the commit, so that what fails at the commit itself is only the commit. Database concurrency failures
+ * raised by the work or its flush leave here as the core's port-level exceptions: a row lock not granted in time is
  * {@link LockTimeoutException}; a deadlock victim or an optimistic failure is {@link ConcurrentUpdateException}.
  * Either way the transaction was rolled back and nothing changed.
+ *
+ * <p>A commit that fails (the link to the database lost while the commit was on its way, or its answer on the way
+ * back) has an unknown outcome: the server may have committed. It leaves as {@link CommitOutcomeUnknownException}, so
+ * the answer never says "nothing changed" when something may have; the caller repeats under its idempotency key. A
+ * commit refused because the transaction was marked for rollback is a known outcome (rolled back), and stays what it
+ * is.
  */
 public class TransactionAdapter implements TransactionPort {
 
-    private final TransactionTemplate readWrite;
-    private final TransactionTemplate readOnly;
+    private final PlatformTransactionManager transactionManager;
+    private final TransactionDefinition readWrite = new DefaultTransactionDefinition();
+    private final TransactionDefinition readOnly;
     private final HibernateJpaDialect translator = new HibernateJpaDialect();
 
     public TransactionAdapter(PlatformTransactionManager transactionManager) {
-        this.readWrite = new TransactionTemplate(transactionManager);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
+        this.transactionManager = transactionManager;
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setReadOnly(true);
+        this.readOnly = definition;
     }
 
     @Override
@@ -41,19 +54,55 @@ public class TransactionAdapter implements TransactionPort {
         return run(readOnly, work);
     }
 
-    private <T> T run(TransactionTemplate template, Supplier<T> work) {
+    private <T> T run(TransactionDefinition definition, Supplier<T> work) {
+        TransactionStatus status;
+        T result;
         try {
-            return template.execute(status -> work.get());
+            status = transactionManager.getTransaction(definition);
         } catch (RuntimeException e) {
-            DataAccessException translated = e instanceof DataAccessException dae ? dae
-                    : translator.translateExceptionIfPossible(e);
-            if (translated instanceof CannotAcquireLockException) {
-                throw new LockTimeoutException("a database row", e);
+            throw translated(e);
+        }
+        try {
+            result = work.get();
+            if (!definition.isReadOnly()) {
+                status.flush();
             }
-            if (translated instanceof ConcurrencyFailureException) {
-                throw new ConcurrentUpdateException("A row", e);
-            }
+        } catch (RuntimeException e) {
+            rollBack(status, e);
+            throw translated(e);
+        } catch (Error e) {
+            rollBack(status, e);
             throw e;
         }
+        try {
+            transactionManager.commit(status);
+        } catch (RuntimeException e) {
+            if (!definition.isReadOnly() && status.isNewTransaction() && !(e instanceof UnexpectedRollbackException)) {
+                throw new CommitOutcomeUnknownException(e);
+            }
+            throw translated(e);
+        }
+        return result;
+    }
+
+    private void rollBack(TransactionStatus status, Throwable failure) {
+        try {
+            transactionManager.rollback(status);
+        } catch (RuntimeException | Error rollbackFailure) {
+            rollbackFailure.addSuppressed(failure);
+            throw rollbackFailure;
+        }
+    }
+
+    private RuntimeException translated(RuntimeException e) {
+        DataAccessException translated = e instanceof DataAccessException dae ? dae
+                : translator.translateExceptionIfPossible(e);
+        if (translated instanceof CannotAcquireLockException) {
+            return new LockTimeoutException("a database row", e);
+        }
+        if (translated instanceof ConcurrencyFailureException) {
+            return new ConcurrentUpdateException("A row", e);
+        }
+        return e;
     }
 }

@@ -75,6 +75,10 @@ final class OperationContract implements OperationCustomizer {
                     "Could not lock user 1 in time; retry later"),
             doc(ErrorCode.LOCK_UNAVAILABLE, "the lock service cannot grant locks at all; retry after `Retry-After`",
                     "The lock service is unavailable: no quorum"),
+            doc(ErrorCode.COMMIT_OUTCOME_UNKNOWN, "the database link failed at the commit: the request may or may not"
+                    + " have taken effect; repeat it with the same `Idempotency-Key` (it replays if it did)",
+                    "The database connection failed at the commit: the request may or may not have taken effect;"
+                            + " repeat it with the same Idempotency-Key to learn which"),
             transport("UNAUTHENTICATED", "no valid bearer token; `WWW-Authenticate: Bearer` says so"),
             transport("NOT_FOUND", "no such route"),
             transport("METHOD_NOT_ALLOWED", "the path has no such method; `Allow` lists those it has"),

@@ -45,7 +45,8 @@ class OrderController {
             summary = "Place an order: take the stock and pay with points, all or nothing")
     @ProblemCodes({ErrorCode.USER_NOT_FOUND, ErrorCode.ITEM_NOT_FOUND, ErrorCode.OUT_OF_STOCK,
             ErrorCode.INSUFFICIENT_POINTS, ErrorCode.CONCURRENT_UPDATE, ErrorCode.LOCK_TIMEOUT,
-            ErrorCode.LOCK_UNAVAILABLE})
+            ErrorCode.LOCK_UNAVAILABLE,
+            ErrorCode.COMMIT_OUTCOME_UNKNOWN})
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @CallableBy(Access.SELF_OR_ADMIN)

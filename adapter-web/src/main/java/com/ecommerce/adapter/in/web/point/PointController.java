@@ -57,7 +57,8 @@ class PointController {
 
     @Operation(operationId = "chargePoints", summary = "Charge points to a user's balance")
     @ProblemCodes({ErrorCode.USER_NOT_FOUND, ErrorCode.POINT_LIMIT_EXCEEDED, ErrorCode.CONCURRENT_UPDATE,
-            ErrorCode.LOCK_TIMEOUT, ErrorCode.LOCK_UNAVAILABLE})
+            ErrorCode.LOCK_TIMEOUT, ErrorCode.LOCK_UNAVAILABLE,
+            ErrorCode.COMMIT_OUTCOME_UNKNOWN})
     @PostMapping(path = "/charge", consumes = MediaType.APPLICATION_JSON_VALUE)
     @CallableBy(Access.SELF_OR_ADMIN)
     public PointBalanceResponse charge(Actor actor, @PathVariable long userId,

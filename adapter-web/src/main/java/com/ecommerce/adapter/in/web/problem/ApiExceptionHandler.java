@@ -111,6 +111,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.code() == ErrorCode.LOCK_UNAVAILABLE || e.code() == ErrorCode.CONCURRENT_UPDATE
                 || e.code() == ErrorCode.LOCK_TIMEOUT) {
             log.debug("{}: {}", e.code(), e.getMessage(), e.getCause());
+        } else if (e.code() == ErrorCode.COMMIT_OUTCOME_UNKNOWN) {
+            log.warn("{}: {}", e.code(), e.getMessage(), e.getCause());
         }
         return answer(problem, null);
     }

@@ -53,7 +53,7 @@ public final class ProblemCatalogue {
             case INSUFFICIENT_POINTS, OUT_OF_STOCK, POINT_LIMIT_EXCEEDED, STOCK_LIMIT_EXCEEDED, CONCURRENT_UPDATE ->
                     HttpStatus.CONFLICT;
             case IDEMPOTENCY_KEY_REUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case LOCK_TIMEOUT, LOCK_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case LOCK_TIMEOUT, LOCK_UNAVAILABLE, COMMIT_OUTCOME_UNKNOWN -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

@@ -52,6 +52,7 @@ class ItemController {
     }
 
     @Operation(operationId = "registerItem", summary = "Create an item with its price and stock")
+    @ProblemCodes({ErrorCode.COMMIT_OUTCOME_UNKNOWN})
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @CallableBy(Access.ADMIN)
@@ -79,7 +80,8 @@ class ItemController {
 
     @Operation(operationId = "restockItem", summary = "Add to an item's stock")
     @ProblemCodes({ErrorCode.ITEM_NOT_FOUND, ErrorCode.STOCK_LIMIT_EXCEEDED, ErrorCode.CONCURRENT_UPDATE,
-            ErrorCode.LOCK_TIMEOUT, ErrorCode.LOCK_UNAVAILABLE})
+            ErrorCode.LOCK_TIMEOUT, ErrorCode.LOCK_UNAVAILABLE,
+            ErrorCode.COMMIT_OUTCOME_UNKNOWN})
     @PostMapping(path = "/{itemId}/stock/restock", consumes = MediaType.APPLICATION_JSON_VALUE)
     @CallableBy(Access.ADMIN)
     public StockResponse restock(Actor actor, @PathVariable long itemId,

@@ -40,6 +40,7 @@ class UserController {
     }
 
     @Operation(operationId = "registerUser", summary = "Create a user")
+    @ProblemCodes({ErrorCode.COMMIT_OUTCOME_UNKNOWN})
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @CallableBy(Access.ADMIN)

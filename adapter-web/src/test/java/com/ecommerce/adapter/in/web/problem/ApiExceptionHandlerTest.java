@@ -111,6 +111,7 @@ class ApiExceptionHandlerTest extends WebSliceTest {
             "IDEMPOTENCY_KEY_REUSED, 422, Unprocessable Content",
             "LOCK_TIMEOUT, 503, Service Unavailable",
             "LOCK_UNAVAILABLE, 503, Service Unavailable",
+            "COMMIT_OUTCOME_UNKNOWN, 503, Service Unavailable",
     })
     void businessOutcome_isAnsweredWithItsCatalogueStatus(ErrorCode code, int status, String title)
             throws Exception {
