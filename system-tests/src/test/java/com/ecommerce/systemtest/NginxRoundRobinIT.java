@@ -93,7 +93,7 @@ class NginxRoundRobinIT {
         step(Http.get(nginx, "/api/v1/users/" + user + "/orders", Tokens.bearer(Tokens.user(user))), 200);
         step(Http.charge(nginx, user, 5_000), 200);
 
-        List<Nginx.Served> before = nginx.accessLog();
+        List<Nginx.Served> before = nginx.accessLog(responses.size());
         assertThat(before).hasSize(responses.size());
         Map<String, Long> perInstance = countFinalUpstreams(before);
         assertThat(perInstance).as("round robin: both instances served the first half")
@@ -118,7 +118,7 @@ class NginxRoundRobinIT {
         Http.Response orders = step(Http.get(nginx, "/api/v1/users/" + user + "/orders",
                 Tokens.bearer(Tokens.user(user))), 200);
 
-        List<Nginx.Served> after = nginx.accessLog().subList(killedAfter, responses.size());
+        List<Nginx.Served> after = nginx.accessLog(responses.size()).subList(killedAfter, responses.size());
         assertThat(after).as("every request after the kill answered by the survivor")
                 .allMatch(served -> served.finalUpstream().equals(address(a)) && served.status() < 300);
         long failedOver = after.stream().filter(served -> served.upstreams().size() == 2).count();

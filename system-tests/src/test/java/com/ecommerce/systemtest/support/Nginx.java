@@ -232,6 +232,25 @@ public final class Nginx implements Endpoint, AutoCloseable {
 
     private static final Pattern LOG_LINE = Pattern.compile("^(\\S+ \\S+) (\\d{3}) \"([^\"]*)\" \"([^\"]*)\"$");
 
+    /**
+     * The access log once it has at least {@code requests} lines, or as it is after 5 s: nginx writes a request's
+     * line when it ends the request, which can be just after the client has read the whole answer.
+     */
+    public List<Served> accessLog(int requests) {
+        long giveUp = System.nanoTime() + 5_000_000_000L;
+        List<Served> served = accessLog();
+        while (served.size() < requests && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            served = accessLog();
+        }
+        return served;
+    }
+
     public List<Served> accessLog() {
         List<Served> served = new ArrayList<>();
         for (String line : read(copy.accessLog()).split("\n")) {
