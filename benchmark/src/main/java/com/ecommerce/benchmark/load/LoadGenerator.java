@@ -32,13 +32,16 @@ import java.util.function.Supplier;
 public final class LoadGenerator {
 
     /**
-     * What one run produced. {@code okTotal} counts successes of the warm-up and the measured period;
+     * What one run produced. {@code outcomes} and {@code measuredOkByKind} count the answers of the measured period,
+     * {@code everyOutcome} every answer (warm-up, measured period, and the requests still in flight when it ended);
+     * {@code okByKind} and {@code okTotal} count the successes of all of them;
      * {@code probeDelta} is how much each value of the probe grew during the measured period only;
      * {@code slowBefore} and {@code slowAfter}: the slow probe's samples at the edges of the measured period.
      */
     public record Result(double seconds, long measuredRequests, Histogram latencyMicros, Map<String, Long> outcomes,
-                  Map<String, Long> okByKind, long okTotal, double[] probeDelta, List<Window> windows,
-                  Map<String, Double> slowBefore, Map<String, Double> slowAfter) {
+                  Map<String, Long> measuredOkByKind, Map<String, Long> everyOutcome, Map<String, Long> okByKind,
+                  long okTotal, double[] probeDelta, List<Window> windows, Map<String, Double> slowBefore,
+                  Map<String, Double> slowAfter) {
         public double throughput() {
             return okMeasured() / seconds;
         }
@@ -88,6 +91,8 @@ public final class LoadGenerator {
                       Supplier<Map<String, Double>> slowProbe) {
         Recorder recorder = new Recorder(3);
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        Map<String, LongAdder> measuredOkByKind = new ConcurrentHashMap<>();
+        Map<String, LongAdder> everyOutcome = new ConcurrentHashMap<>();
         Map<String, LongAdder> okByKind = new ConcurrentHashMap<>();
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -102,6 +107,7 @@ public final class LoadGenerator {
                     Sent sent = request.apply(random);
                     long micros = (System.nanoTime() - start) / 1_000;
                     String outcome = sent.response().outcome();
+                    everyOutcome.computeIfAbsent(outcome, k -> new LongAdder()).increment();
                     if ("OK".equals(outcome)) {
                         okByKind.computeIfAbsent(sent.kind(), k -> new LongAdder()).increment();
                     }
@@ -110,6 +116,7 @@ public final class LoadGenerator {
                         outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
                         if ("OK".equals(outcome)) {
                             measuredOk.incrementAndGet();
+                            measuredOkByKind.computeIfAbsent(sent.kind(), k -> new LongAdder()).increment();
                         }
                         measured.incrementAndGet();
                     }
@@ -130,13 +137,16 @@ public final class LoadGenerator {
             }
         }
         // counted once every client has stopped: the checks compare the database with every success, late ones too
-        Map<String, Long> counted = new TreeMap<>();
-        outcomes.forEach((k, v) -> counted.put(k, v.sum()));
-        Map<String, Long> ok = new TreeMap<>();
-        okByKind.forEach((k, v) -> ok.put(k, v.sum()));
-        return new Result(m.seconds(), measured.get(), m.histogram(), counted, ok,
-                ok.values().stream().mapToLong(Long::longValue).sum(), m.probeDelta(), m.windows(), m.slowBefore(),
-                m.slowAfter());
+        Map<String, Long> ok = sums(okByKind);
+        return new Result(m.seconds(), measured.get(), m.histogram(), sums(outcomes), sums(measuredOkByKind),
+                sums(everyOutcome), ok, ok.values().stream().mapToLong(Long::longValue).sum(), m.probeDelta(),
+                m.windows(), m.slowBefore(), m.slowAfter());
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> sums = new TreeMap<>();
+        counters.forEach((k, v) -> sums.put(k, v.sum()));
+        return sums;
     }
 
     /** What the measured period produced, before the clients stop. */

@@ -46,8 +46,10 @@ import java.util.Map;
  *
  * <p>{@code -Dbenchmark.mode=quick} (the default, run by {@code ./mvnw verify}): every scenario and burst briefly,
  * correctness only, no JIT warm-up; to stay short the runs reuse the two-instance burst instances, so they use the
- * default lock wait too. {@code full} ({@code bash benchmark/run.sh}): the report under {@code docs/benchmarks}, with
- * separate instances for the runs (lock wait 10 s). {@code -Dbenchmark.jit=90s} sets the JIT warm-up (full: 60 s),
+ * default lock wait too ({@code jvm}, which has no two-instance bursts, adds an instance that first serves a few
+ * requests of each kind: {@link com.ecommerce.benchmark.scenario.Priming}). {@code full}
+ * ({@code bash benchmark/run.sh}): the report under {@code docs/benchmarks}, with separate instances for the runs
+ * (lock wait 10 s). {@code -Dbenchmark.jit=90s} sets the JIT warm-up (full: 60 s),
  * {@code -Dbenchmark.measure=15s} the measured period of each run (full: 5 s), {@code -Dbenchmark.strategies=jvm,db}
  * the strategies (default: all six; a partial run's report belongs outside {@code docs/benchmarks}).
  */

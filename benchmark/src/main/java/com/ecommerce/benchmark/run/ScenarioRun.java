@@ -26,8 +26,9 @@ final class ScenarioRun {
     private ScenarioRun() {
     }
 
+    /** @param oneInstance the same strategy and scenario on one instance, when {@code targets} are two */
     static Run measure(String strategy, Scenario scenario, List<ServiceInstance> targets, Settings settings,
-                       double ceiling, long databasePid) {
+                       double ceiling, long databasePid, Run oneInstance) {
         String label = strategy + " / " + scenario.id + " / " + targets.size() + " instance(s)";
         Scenario.Prepared prepared = scenario.prepare(targets);
         boolean zookeeper = strategy.equals("zookeeper");
@@ -68,13 +69,11 @@ final class ScenarioRun {
         var h = result.latencyMicros();
         long ok = result.okMeasured();
         Double cpuMsPerOk = null;
-        // lock-jvm on two instances excludes nothing across them: with order combining a conflict refuses a whole
-        // batch (409), so a short window on a cold JVM can end without a success; its final state is still checked
-        boolean jvmAcrossInstances = strategy.equals("jvm") && targets.size() > 1;
-        if (ok == 0 && !jvmAcrossInstances) {
+        if (strategy.equals("jvm") && targets.size() > 1) {
+            problems.addAll(JvmOnTwoInstances.problems(result, oneInstance));
+        }
+        if (ok == 0) {
             problems.add("no successful request in the measured period: no CPU per request to report");
-        } else if (ok == 0) {
-            cpuMsPerOk = null;
         } else if (serviceCpu <= 0) {
             problems.add("the service's CPU time could not be read from /proc (it did not grow)");
         } else {

@@ -1,37 +1,55 @@
 package com.ecommerce.bootstrap.lock;
 
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
+import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
+import com.ecommerce.bootstrap.lock.LockParties.Party;
+import com.ecommerce.bootstrap.lock.LockParties.Step;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code lock-zookeeper} when the holder's session expires mid-transaction: ZooKeeper deletes its ephemeral lock node,
- * the next request takes the lock, and the version check refuses the late holder's write.
+ * {@code lock-zookeeper} has no lease: its lock lives as long as the holder's session. Here the stalled holder's
+ * session ends (ZooKeeper deletes its ephemeral lock nodes) while another instance, with a session of its own, is
+ * seen waiting on the server for the same key; that instance then takes the lock, and the version check refuses the
+ * late holder's write.
  */
 @ActiveProfiles("lock-zookeeper")
-@TestPropertySource(properties = {LeaseExpiryTest.SHORT_LEASE, LeaseExpiryTest.SECOND_PARTY_AS_ANOTHER_INSTANCE})
+@TestPropertySource(properties = {LeaseExpiryTest.SECOND_PARTY_AS_ANOTHER_INSTANCE, LeaseExpiryTest.WAIT_PAST_THE_LOSS})
 class ZooKeeperSessionLossIT extends LeaseExpiryTest {
 
     @Autowired
     CuratorFramework curator;
+    private CuratorFramework anotherCurator;
 
-    /** Expiring a session and opening a new one takes longer than a lease running out, and varies more. */
     @Override
-    protected Duration stall() {
-        return Duration.ofSeconds(8);
+    protected AnotherInstance anotherInstance() {
+        anotherCurator = CuratorFrameworkFactory.newClient(TestZooKeeper.connectString(),
+                new ExponentialBackoffRetry(100, 3));
+        anotherCurator.start();
+        return new AnotherInstance(new ZooKeeperLockAdapter(anotherCurator, properties.zookeeper().basePath(),
+                metricsOfAnotherInstance()), anotherCurator::close);
     }
 
+    /**
+     * Waits until the second party is seen waiting on ZooKeeper (its lock node queued behind the first's on a key
+     * both asked for), then ends the first's session.
+     */
     @Override
-    protected void loseTheFirstHoldersLock() {
+    protected LockLoss loseTheFirstHoldersLock(LockParties parties) {
         try {
+            awaitTheSecondPartyQueued(parties);
             ZooKeeper holder = curator.getZookeeperClient().getZooKeeper();
             long expired = holder.getSessionId();
             // a twin connection on the same session, closed: the server ends the session and deletes its ephemeral
@@ -46,7 +64,9 @@ class ZooKeeperSessionLossIT extends LeaseExpiryTest {
             if (!twinConnected.await(10, TimeUnit.SECONDS)) {
                 throw new AssertionError("could not attach to the holder's session");
             }
+            long endingMs = parties.nowMs();
             twin.close();
+            long endedMs = parties.nowMs();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (curator.getZookeeperClient().getZooKeeper().getSessionId() == expired
                     || !curator.getZookeeperClient().isConnected()) {
@@ -55,8 +75,43 @@ class ZooKeeperSessionLossIT extends LeaseExpiryTest {
                 }
                 Thread.sleep(20);
             }
+            return new LockLoss("its session ended", endingMs, endedMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void awaitTheSecondPartyQueued(LockParties parties) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!queuedBehindTheFirst(parties)) {
+            if (parties.reached(Party.SECOND, Step.ACQUIRED)) {
+                throw new AssertionError("the second party got the lock while the first still held it");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the second party was never seen waiting on ZooKeeper for a key the first "
+                        + "holds");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** A key both parties asked for has two lock nodes: the first party's, and the second's behind it. */
+    private boolean queuedBehindTheFirst(LockParties parties) throws Exception {
+        LockKeys second = parties.keys(Party.SECOND);
+        if (second == null) {
+            return false;
+        }
+        List<LockKey> shared = parties.keys(Party.FIRST).asList().stream().filter(second.asList()::contains).toList();
+        for (LockKey key : shared) {
+            String path = properties.zookeeper().basePath() + "/" + key.asString();
+            if (anotherCurator.checkExists().forPath(path) != null
+                    && anotherCurator.getChildren().forPath(path).size() == 2) {
+                return true;
+            }
+        }
+        return false;
     }
 }

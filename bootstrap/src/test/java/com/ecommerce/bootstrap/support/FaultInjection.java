@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -39,8 +40,11 @@ import java.util.function.Supplier;
  *   <li>{@code UNEXPECTED}: loading a balance throws an unforeseen exception;</li>
  *   <li>{@code LOCKS_UNAVAILABLE}: the lock service refuses to grant locks;</li>
  *   <li>a {@link Pause}: the request that loads a given balance or stock stalls right after the load, while it
- *       holds its locks (a GC pause, a slow network), long enough for a lease to expire. A batch of combined orders
- *       loads its buyers' balances in one call ({@code findPoints}): it stalls when the balance is among them.</li>
+ *       holds its locks (a GC pause, a slow network), until the test resumes it or its length runs out. A batch of
+ *       combined orders loads its buyers' balances in one call ({@code findPoints}): it stalls when the balance is
+ *       among them;</li>
+ *   <li>{@code LOCKS}: a lock port the lock calls go to instead of the strategy (a lease test sends its second party
+ *       to another instance's locks there).</li>
  * </ul>
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -50,13 +54,18 @@ public class FaultInjection {
 
     public static final AtomicReference<Fault> FAULT = new AtomicReference<>(Fault.NONE);
 
-    /** Stalls, once, the first request that loads the balance of {@code userId} or the stock of {@code itemId}. */
+    /**
+     * Stalls, once, the first request that loads the balance of {@code userId} or the stock of {@code itemId}, until
+     * {@link #resume} is called or {@code length} has passed.
+     */
     public static final class Pause {
         private final long userId;
         private final long itemId;
         private final Duration length;
         private final AtomicBoolean taken = new AtomicBoolean();
         public final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch resumed = new CountDownLatch(1);
+        private final CountDownLatch over = new CountDownLatch(1);
 
         private Pause(long userId, long itemId, Duration length) {
             this.userId = userId;
@@ -72,19 +81,33 @@ public class FaultInjection {
             return new Pause(-1, itemId, length);
         }
 
+        /** Ends the stall now. */
+        public void resume() {
+            resumed.countDown();
+        }
+
+        /** Whether the stalled request is inside its stall: reached, neither resumed nor run out. */
+        public boolean holding() {
+            return reached.getCount() == 0 && over.getCount() == 1;
+        }
+
         void maybe(Collection<Long> users, Collection<Long> items) {
             if ((users.contains(userId) || items.contains(itemId)) && taken.compareAndSet(false, true)) {
                 reached.countDown();
                 try {
-                    Thread.sleep(length.toMillis());
+                    resumed.await(length.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    over.countDown();
                 }
             }
         }
     }
 
     public static final AtomicReference<Pause> PAUSE = new AtomicReference<>();
+
+    public static final AtomicReference<LockPort> LOCKS = new AtomicReference<>();
 
     private static void pauseIfAsked(Collection<Long> userIds, Collection<Long> itemIds) {
         Pause pause = PAUSE.get();
@@ -177,12 +200,17 @@ public class FaultInjection {
                 if (FAULT.get() == Fault.LOCKS_UNAVAILABLE) {
                     throw new LockUnavailableException("injected: no quorum", null);
                 }
-                return real.withLocks(keys, deadline, work);
+                return locks().withLocks(keys, deadline, work);
             }
 
             @Override
             public void lockInTransaction(LockKeys keys, Deadline deadline) {
-                real.lockInTransaction(keys, deadline);
+                locks().lockInTransaction(keys, deadline);
+            }
+
+            private LockPort locks() {
+                LockPort instead = LOCKS.get();
+                return instead == null ? real : instead;
             }
         };
     }
