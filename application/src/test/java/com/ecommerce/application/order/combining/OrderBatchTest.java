@@ -152,10 +152,7 @@ class OrderBatchTest {
         place("one", order(one, null));
         place("repeat", keyed);
         // the same request, sent to another instance over the same stores, placed while this batch waits its turn
-        PlaceOrderService otherInstance = new PlaceOrderService(f.store, f.store, f.store, f.idempotency,
-                new Combiner<>(ServiceFixture.BATCH_SIZE, new OrderWriter(f.store, f.store, f.store, f.unitOfWork,
-                        f.clock), (orders, placed) -> { }), ServiceFixture.WAIT);
-        Order placedElsewhere = otherInstance.placeOrder(ADMIN, keyed);
+        Order placedElsewhere = placeOnAnotherInstance(keyed);
 
         gate.countDown();
         joinAll();
@@ -181,10 +178,7 @@ class OrderBatchTest {
         place("one", order(one, null));
         place("repeat", keyed);
         // admitted here before the first attempt committed elsewhere; the three units go to it, the leader and one
-        PlaceOrderService otherInstance = new PlaceOrderService(f.store, f.store, f.store, f.idempotency,
-                new Combiner<>(ServiceFixture.BATCH_SIZE, new OrderWriter(f.store, f.store, f.store, f.unitOfWork,
-                        f.clock), (orders, placed) -> { }), ServiceFixture.WAIT);
-        Order placedElsewhere = otherInstance.placeOrder(ADMIN, keyed);
+        Order placedElsewhere = placeOnAnotherInstance(keyed);
 
         gate.countDown();
         joinAll();
@@ -215,6 +209,14 @@ class OrderBatchTest {
         assertThat(f.batches).containsExactly("1/1", "2/1");
         assertThat(f.stock(item)).isEqualTo(1);
         assertThat(f.store.orders.count()).isEqualTo(2);
+    }
+
+    /** Places {@code command} through a second instance of the service over the same stores, at once. */
+    private Order placeOnAnotherInstance(PlaceOrderCommand command) {
+        PlaceOrderService otherInstance = new PlaceOrderService(f.store, f.store, f.store, f.idempotency,
+                new Combiner<>(ServiceFixture.BATCH_SIZE, new OrderWriter(f.store, f.store, f.store, f.unitOfWork,
+                        f.clock), (orders, placed) -> { }), ServiceFixture.WAIT);
+        return otherInstance.placeOrder(ADMIN, command);
     }
 
     private PlaceOrderCommand order(long userId, IdempotencyKey key) {
