@@ -44,6 +44,7 @@ class AdmissionTest {
         assertThat(repeat.replayed()).as("rebuilt from the recorded 4").isEqualTo(40L);
         assertThatThrownBy(repeat::claim).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> repeat.complete(5L)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(repeat::requireUnanswered).isInstanceOf(IllegalStateException.class);
         assertThat(f.store.findRecord(SCOPE, 7, "k-1")).hasValueSatisfying(
                 stored -> assertThat(stored.result()).isEqualTo(4L));
     }
@@ -81,6 +82,17 @@ class AdmissionTest {
         ranBefore(request("k-5", "body"), 6);
 
         assertThat(late.answerTaken(new IdempotencyKeyTakenException("k-5", null))).isEqualTo(60L);
+    }
+
+    @Test
+    void aRefusedRequest_learnsWhetherItsKeyWasCommittedSinceItsAdmission() {
+        Admission<Long> refused = f.idempotency.admit(request("k-6", "body"));
+        refused.requireUnanswered();
+        ranBefore(request("k-6", "body"), 8);
+
+        assertThatThrownBy(refused::requireUnanswered).isInstanceOf(IdempotencyKeyTakenException.class);
+        assertThat(refused.answerTaken(new IdempotencyKeyTakenException("k-6", null))).isEqualTo(80L);
+        f.idempotency.admit(IdempotentRequest.none()).requireUnanswered(); // no key, nothing to find: no throw
     }
 
     @Test
