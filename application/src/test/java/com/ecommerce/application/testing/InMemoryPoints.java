@@ -70,7 +70,7 @@ public class InMemoryPoints implements PointStorePort {
     public void addHistory(PointHistory entry) {
         long id = database.nextId();
         database.history.put(id, new PointHistory(id, entry.userId(), entry.type(), entry.amount(),
-                entry.balanceAfter(), entry.orderId(), entry.createdAt()));
+                entry.balanceAfter(), entry.orderId(), entry.paymentId(), entry.createdAt()));
     }
 
     @Override

@@ -146,7 +146,7 @@ public abstract class StoreContractTest {
 
     protected static PointHistory charge(long userId, long amount, long balanceAfter, Instant at) {
         return new PointHistory(null, userId, PointTransactionType.CHARGE, Points.of(amount), Points.of(balanceAfter),
-                null, at);
+                null, null, at);
     }
 
     protected static OrderLine line(long itemId, long unitPrice, int quantity) {

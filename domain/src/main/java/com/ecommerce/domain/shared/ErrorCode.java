@@ -24,5 +24,14 @@ public enum ErrorCode {
      * the database link failed at the commit: the service cannot know whether the request took effect; a repeat
      * with the same {@code Idempotency-Key} replays it if it did and runs it if it did not
      */
-    COMMIT_OUTCOME_UNKNOWN
+    COMMIT_OUTCOME_UNKNOWN,
+    PAYMENT_NOT_FOUND,
+    /** a confirm named another amount than the payment's; the gateway was not asked */
+    PAYMENT_AMOUNT_MISMATCH,
+    /** the payment gateway refused the payment; final */
+    PAYMENT_DECLINED,
+    /** the payment gateway did not answer in time; the payment is looked up before anything else is tried */
+    PAYMENT_OUTCOME_UNKNOWN,
+    /** no payment gateway is configured on this deployment */
+    PAYMENTS_DISABLED
 }

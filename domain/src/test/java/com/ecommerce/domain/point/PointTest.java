@@ -118,9 +118,9 @@ class PointTest {
 
     @Test
     void historyEntry_amountsArePositiveAndUsesBelongToAnOrder() {
-        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.CHARGE, Points.of(0), Points.of(0), null, null))
+        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.CHARGE, Points.of(0), Points.of(0), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.USE, Points.of(5), Points.of(0), null, null))
+        assertThatThrownBy(() -> new PointHistory(null, 1, PointTransactionType.USE, Points.of(5), Points.of(0), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

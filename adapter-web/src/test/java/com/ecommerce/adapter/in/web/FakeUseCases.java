@@ -117,7 +117,7 @@ public class FakeUseCases implements RegisterUserUseCase, GetUserUseCase, GetPoi
     public Page<PointHistory> getHistory(Actor actor, long userId, PageQuery pageQuery) {
         called(actor, pageQuery);
         return new Page<>(List.of(new PointHistory(5L, userId, PointTransactionType.CHARGE, Points.of(BALANCE),
-                Points.of(BALANCE), null, CREATED_AT)), pageQuery.page(), pageQuery.size(), 1);
+                Points.of(BALANCE), null, null, CREATED_AT)), pageQuery.page(), pageQuery.size(), 1);
     }
 
     @Override

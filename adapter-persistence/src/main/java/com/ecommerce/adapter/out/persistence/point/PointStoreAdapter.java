@@ -143,6 +143,6 @@ public class PointStoreAdapter implements PointStorePort {
                 PointHistoryJpaEntity.class,
                 q -> q.setParameter("userId", userId), pageQuery,
                 e -> new PointHistory(e.getId(), e.getUserId(), e.getType(), Points.of(e.getAmount()),
-                        Points.of(e.getBalanceAfter()), e.getOrderId(), e.getCreatedAt()));
+                        Points.of(e.getBalanceAfter()), e.getOrderId(), e.getPaymentId(), e.getCreatedAt()));
     }
 }

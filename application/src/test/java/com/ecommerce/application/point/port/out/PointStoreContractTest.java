@@ -160,7 +160,7 @@ public abstract class PointStoreContractTest extends StoreContractTest {
         Order order = newOrder(userId, NOW, line(newItem("histories item", 300, 5), 300, 1));
         PointHistory charged = charge(userId, 1_000, 1_000, NOW);
         PointHistory used = new PointHistory(null, userId, PointTransactionType.USE, Points.of(300), Points.of(700),
-                order.id(), NOW.plus(Duration.ofHours(1)));
+                order.id(), null, NOW.plus(Duration.ofHours(1)));
         PointHistory other = charge(otherUserId, 5, 5, NOW.plus(Duration.ofDays(1)));
 
         write(() -> {
@@ -180,7 +180,7 @@ public abstract class PointStoreContractTest extends StoreContractTest {
         Order order = newOrder(userId, NOW, line(newItem("history item", 300, 5), 300, 1));
         PointHistory charged = charge(userId, 1_000, 1_000, NOW);
         PointHistory used = new PointHistory(null, userId, PointTransactionType.USE, Points.of(300), Points.of(700),
-                order.id(), NOW.plus(Duration.ofHours(1)));
+                order.id(), null, NOW.plus(Duration.ofHours(1)));
         PointHistory chargedAgain = charge(userId, 50, 750, NOW.plus(Duration.ofDays(1)));
 
         addHistory(charged, used, chargedAgain);
@@ -241,6 +241,6 @@ public abstract class PointStoreContractTest extends StoreContractTest {
     }
 
     private static PointHistory withoutId(PointHistory h) {
-        return new PointHistory(null, h.userId(), h.type(), h.amount(), h.balanceAfter(), h.orderId(), h.createdAt());
+        return new PointHistory(null, h.userId(), h.type(), h.amount(), h.balanceAfter(), h.orderId(), h.paymentId(), h.createdAt());
     }
 }
