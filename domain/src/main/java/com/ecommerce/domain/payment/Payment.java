@@ -159,11 +159,15 @@ public final class Payment {
         this.pgCode = Objects.requireNonNull(code, "code");
     }
 
-    /** The talk ended without an outcome: the next claim looks the payment up first. */
-    public void outcomeUnknown(Claim claim, Instant settlesAt) {
+    /**
+     * The talk ended without an outcome: the next claim looks the payment up first. {@code settledBy} is the time
+     * from which a look-up that finds no approval may be believed, when the gateway answered an error (the confirm
+     * is over); null keeps the time set when the confirm was sent (its answer never came: it may still be running).
+     */
+    public void outcomeUnknown(Claim claim, Instant settledBy) {
         moveTo(claim, PaymentStatus.UNKNOWN);
-        if (this.settlesAt == null || settlesAt.isAfter(this.settlesAt)) {
-            this.settlesAt = settlesAt;
+        if (settledBy != null) {
+            this.settlesAt = settledBy;
         }
     }
 

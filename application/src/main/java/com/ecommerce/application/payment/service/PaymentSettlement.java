@@ -83,6 +83,7 @@ final class PaymentSettlement {
      */
     Payment settle(Claim claim, long userId, long amount) {
         Outcome outcome;
+        boolean confirmed = false;
         if (claim.lookUpFirst()) {
             outcome = gateway.lookUp(claim.paymentId());
             if (outcome instanceof NoApproval) {
@@ -95,9 +96,11 @@ final class PaymentSettlement {
                     return outcomeUnknown(claim, userId, null);
                 }
                 outcome = confirm(claim, userId, amount);
+                confirmed = true;
             }
         } else {
             outcome = confirm(claim, userId, amount);
+            confirmed = true;
         }
         if (outcome instanceof AlreadyProcessed) {
             outcome = gateway.lookUp(claim.paymentId());
@@ -106,8 +109,9 @@ final class PaymentSettlement {
             case Approved approved -> credit(claim, userId, amount, approved.approvedAt());
             case Refused refused -> write(claim, userId, payment -> payment.decline(claim, refused.code()));
             case Canceled ignored -> write(claim, userId, payment -> payment.cancel(claim, CANCELED_AT_GATEWAY));
+            // only an error answered to our own confirm ends it; a look-up's error says nothing of the confirm
             case Unknown unknown -> outcomeUnknown(claim, userId,
-                    unknown.mayStillBeProcessed() ? null : clock.instant());
+                    confirmed && !unknown.mayStillBeProcessed() ? clock.instant() : null);
             // an approval the gateway no longer finds, or a refusal of a look-up: nothing to rely on
             case NoApproval ignored -> outcomeUnknown(claim, userId, null);
             case AlreadyProcessed ignored -> outcomeUnknown(claim, userId, null);
