@@ -21,6 +21,7 @@ import com.ecommerce.domain.payment.Payment;
 import com.ecommerce.domain.payment.Payment.Claim;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
+import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
 
@@ -45,6 +46,7 @@ final class PaymentSettlement {
 
     static final String CAP_REACHED = "POINT_LIMIT_EXCEEDED";
     static final String CANCELED_AT_GATEWAY = "CANCELED_AT_GATEWAY";
+    static final int FENCED_TRIES = 5;
 
     private final PaymentStorePort payments;
     private final PointStorePort points;
@@ -65,6 +67,15 @@ final class PaymentSettlement {
 
     /** Claims the payment when nobody holds it and it is not final; empty when somebody else got there first. */
     Optional<Claim> claim(String paymentId, long userId, String paymentKey) {
+        try {
+            return tryClaim(paymentId, userId, paymentKey);
+        } catch (ConcurrentUpdateException claimedMeanwhile) {
+            // a lock that does not exclude across instances ({@code lock-jvm} on several): the row's version did
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Claim> tryClaim(String paymentId, long userId, String paymentKey) {
         return underLock(userId, () -> {
             Payment payment = payments.findPayment(paymentId).orElseThrow();
             Instant now = clock.instant();
@@ -166,7 +177,23 @@ final class PaymentSettlement {
         return ifStillHeld(claim, userId, change).orElseGet(() -> reread(claim));
     }
 
+    /**
+     * As {@link #tryIfStillHeld}, again when the version fence refused a write (a lock that does not exclude across
+     * instances let a concurrent write of the balance or the payment in): the claim decides on each try.
+     */
     private Optional<Payment> ifStillHeld(Claim claim, long userId, Consumer<Payment> change) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return tryIfStillHeld(claim, userId, change);
+            } catch (ConcurrentUpdateException overtaken) {
+                if (tries == FENCED_TRIES) {
+                    throw overtaken;
+                }
+            }
+        }
+    }
+
+    private Optional<Payment> tryIfStillHeld(Claim claim, long userId, Consumer<Payment> change) {
         return underLock(userId, () -> {
             Payment payment = payments.findPayment(claim.paymentId()).orElseThrow();
             if (!payment.isHeldBy(claim)) {
