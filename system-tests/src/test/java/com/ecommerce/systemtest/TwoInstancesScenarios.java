@@ -4,6 +4,7 @@ import com.ecommerce.systemtest.support.Database;
 import com.ecommerce.systemtest.support.Http;
 import com.ecommerce.systemtest.support.Load;
 import com.ecommerce.systemtest.support.Load.Tally;
+import com.ecommerce.systemtest.support.PaymentGatewaySimulator;
 import com.ecommerce.systemtest.support.ServiceInstance;
 import com.ecommerce.systemtest.support.Summary;
 import com.ecommerce.systemtest.support.SystemEnv;
@@ -67,6 +68,9 @@ abstract class TwoInstancesScenarios {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("spring.profiles.active", SystemEnv.dbProfile() + ",lock-" + strategy());
         props.put("ecommerce.lock.wait-timeout", "10s");
+        props.putAll(PaymentGatewaySimulator.shared().instanceProperties());
+        // b sends idempotency keys to the gateway, a does not: the payment scenarios count confirms sent either way
+        props.put("ecommerce.payment.gateway.idempotency-keys", String.valueOf(name.startsWith("b")));
         props.putAll(properties());
         props.putAll(extra);
         return ServiceInstance.start(strategy() + "-" + name, props);
@@ -166,6 +170,57 @@ abstract class TwoInstancesScenarios {
     }
 
     /** For strategies whose expectation differs (jvm must show conflicts). */
+    @Test
+    @Order(6)
+    void fortyConcurrentConfirmsOfOnePayment_sendOneConfirmAndCreditOnce() {
+        payments().fortyConcurrentConfirms(a, b);
+    }
+
+    @Test
+    @Order(6)
+    void aDeclinedPayment_isFinalAndCreditsNothing() {
+        payments().declineIsFinal(a, b);
+    }
+
+    @Test
+    @Order(6)
+    void aLateApproval_answersOutcomeUnknownAndItsRepeatCreditsOnceWithoutASecondConfirm() {
+        payments().lateApprovalIsLookedUpAndCreditedOnce(a, b);
+    }
+
+    @Test
+    @Order(6)
+    void aGatewayError_isLookedUpBeforeTheConfirmIsSentAgain() {
+        payments().gatewayErrorIsLookedUpBeforeConfirmingAgain(a, b);
+    }
+
+    @Test
+    @Order(6)
+    void refusedConfirms_neverReachTheGateway() {
+        payments().refusedConfirmsNeverReachTheGateway(a, b);
+    }
+
+    @Test
+    @Order(7)
+    void twentyConfirmsOfOnePaymentOnOneInstance_areApprovedOnceWithAndWithoutIdempotencyKeys() {
+        payments().twentyConfirmsOnOneInstance(a, "off");
+        payments().twentyConfirmsOnOneInstance(b, "on");
+    }
+
+    /** The killed instance is started again, so the tests after this one have two. */
+    @Test
+    @Order(8)
+    void anInstanceKilledWhileTheGatewayAnswers_leavesAPaymentTheSurvivorCompletesWithoutASecondConfirm() {
+        long completedMs = payments().instanceKilledMidConfirm(a, b);
+        Summary.add("SIGKILL while the gateway answers a confirm", strategy(), new Tally(java.util.Map.of("OK", 1), 1),
+                "the survivor completed the payment " + completedMs + " ms after the kill, 1 confirm at the gateway");
+        b = startInstance("b").awaitReady(START_TIMEOUT);
+    }
+
+    private PaymentScenarios payments() {
+        return new PaymentScenarios(strategy(), PaymentGatewaySimulator.shared());
+    }
+
     protected void onLoadDone(Tally charges, Tally orders) {
     }
 
