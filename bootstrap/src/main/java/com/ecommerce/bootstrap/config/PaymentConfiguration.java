@@ -16,6 +16,7 @@ import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.pgsimulator.PaymentGatewaySimulator;
+import com.ecommerce.pgsimulator.Settings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -77,7 +78,7 @@ public class PaymentConfiguration {
 
         @Bean(destroyMethod = "close")
         PaymentGatewaySimulator paymentGatewaySimulator() {
-            PaymentGatewaySimulator simulator = PaymentGatewaySimulator.start(new PaymentGatewaySimulator.Settings(
+            PaymentGatewaySimulator simulator = PaymentGatewaySimulator.start(new Settings(
                     0, SIMULATOR_SECRET_KEY, Duration.ofMillis(100), Duration.ofMillis(300)));
             log.info("Payments: no gateway configured (ecommerce.payment.gateway.base-url); the payment gateway "
                     + "simulator runs in this process at {} and approves every payment", simulator.baseUrl());

@@ -107,7 +107,7 @@ public final class PaymentGatewaySimulator implements Endpoint {
 
     static Path jar() {
         Path jar = Path.of(System.getProperty("simulator.jar",
-                "../payment-gateway-simulator/target/payment-gateway-simulator.jar"));
+                "../payment-gateway-simulator/target/payment-gateway-simulator-all.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The payment gateway simulator " + jar + " does not exist: build it "
                     + "first (./mvnw verify builds it before system-tests; alone: ./mvnw -pl payment-gateway-simulator "
