@@ -5,6 +5,12 @@ import com.ecommerce.application.order.port.in.GetOrderUseCase;
 import com.ecommerce.application.order.port.in.ListUserOrdersUseCase;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.order.port.in.PlaceOrderUseCase;
+import com.ecommerce.application.payment.port.in.ConfirmPaymentCommand;
+import com.ecommerce.application.payment.port.in.ConfirmPaymentUseCase;
+import com.ecommerce.application.payment.port.in.CreatePaymentCommand;
+import com.ecommerce.application.payment.port.in.CreatePaymentUseCase;
+import com.ecommerce.application.payment.port.in.GetPaymentUseCase;
+import com.ecommerce.application.payment.port.in.PaymentView;
 import com.ecommerce.application.point.port.in.ChargePointCommand;
 import com.ecommerce.application.point.port.in.ChargePointUseCase;
 import com.ecommerce.application.point.port.in.GetPointBalanceUseCase;
@@ -27,6 +33,7 @@ import com.ecommerce.application.user.port.in.UserView;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.order.OrderLine;
 import com.ecommerce.domain.order.OrderStatus;
+import com.ecommerce.domain.payment.PaymentStatus;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.PointTransactionType;
 import com.ecommerce.domain.point.Points;
@@ -38,13 +45,22 @@ import java.util.List;
  * Every in-port the controllers call, answering fixed values derived from what it was asked. A test may make the
  * next call throw instead ({@link #failNextCallWith}) and may read what the controller asked ({@link #lastRequest}),
  * the command or page query it built. One instance serves the cached context of all slice tests, so each test
- * starts with {@link #reset}.
+ * starts with {@link #reset}. The payment use cases judge the actor first, as their services do, so that a slice
+ * test sees the contract's order of {@code 400} before {@code 403}.
  */
 public class FakeUseCases implements RegisterUserUseCase, GetUserUseCase, GetPointBalanceUseCase, ChargePointUseCase,
         GetPointHistoryUseCase, RegisterItemUseCase, GetItemUseCase, ListItemsUseCase, RestockItemUseCase,
-        PlaceOrderUseCase, GetOrderUseCase, ListUserOrdersUseCase {
+        PlaceOrderUseCase, GetOrderUseCase, ListUserOrdersUseCase, CreatePaymentUseCase, ConfirmPaymentUseCase,
+        GetPaymentUseCase {
+
+    /** The id of every payment the fake creates, and of the payment the point history's charge credited. */
+    public static final String PAYMENT_ID = "pay_3q2-Xk9ZbVt0aLwE1cYr";
+    /** A payment id that {@link #get} answers as {@code DONE}; any other it answers as {@code DECLINED}. */
+    public static final String DONE_PAYMENT_ID = "pay_done_0001";
+    public static final String PG_CODE = "REJECT_CARD_COMPANY";
 
     private static final Instant CREATED_AT = Instant.parse("2025-06-01T09:31:00Z");
+    private static final Instant APPROVED_AT = Instant.parse("2025-06-01T09:32:00Z");
     private static final long NEW_USER_ID = 1;
     private static final long NEW_ITEM_ID = 3;
     private static final long NEW_ORDER_ID = 7;
@@ -117,7 +133,7 @@ public class FakeUseCases implements RegisterUserUseCase, GetUserUseCase, GetPoi
     public Page<PointHistory> getHistory(Actor actor, long userId, PageQuery pageQuery) {
         called(actor, pageQuery);
         return new Page<>(List.of(new PointHistory(5L, userId, PointTransactionType.CHARGE, Points.of(BALANCE),
-                Points.of(BALANCE), null, null, CREATED_AT)), pageQuery.page(), pageQuery.size(), 1);
+                Points.of(BALANCE), null, PAYMENT_ID, CREATED_AT)), pageQuery.page(), pageQuery.size(), 1);
     }
 
     @Override
@@ -164,5 +180,31 @@ public class FakeUseCases implements RegisterUserUseCase, GetUserUseCase, GetPoi
         called(actor, pageQuery);
         return new Page<>(List.of(Order.reconstitute(NEW_ORDER_ID, userId, OrderStatus.PAID,
                 List.of(new OrderLine(1, UNIT_PRICE, 2)), CREATED_AT)), pageQuery.page(), pageQuery.size(), 1);
+    }
+
+    @Override
+    public PaymentView create(Actor actor, CreatePaymentCommand command) {
+        called(actor, command);
+        actor.requireActsFor(command.userId());
+        return new PaymentView(PAYMENT_ID, command.userId(), command.amount(), PaymentStatus.READY, null, null, null,
+                CREATED_AT);
+    }
+
+    @Override
+    public PaymentView confirm(Actor actor, ConfirmPaymentCommand command) {
+        called(actor, command);
+        actor.requireActsFor(command.userId());
+        return new PaymentView(command.paymentId(), command.userId(), command.amount(), PaymentStatus.DONE,
+                BALANCE + command.amount(), APPROVED_AT, null, CREATED_AT);
+    }
+
+    @Override
+    public PaymentView get(Actor actor, long userId, String paymentId) {
+        called(actor, paymentId);
+        actor.requireActsFor(userId);
+        return paymentId.equals(DONE_PAYMENT_ID)
+                ? new PaymentView(paymentId, userId, BALANCE, PaymentStatus.DONE, 2 * BALANCE, APPROVED_AT, null,
+                        CREATED_AT)
+                : new PaymentView(paymentId, userId, BALANCE, PaymentStatus.DECLINED, null, null, PG_CODE, CREATED_AT);
     }
 }

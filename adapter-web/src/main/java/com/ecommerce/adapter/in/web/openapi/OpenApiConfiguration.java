@@ -44,6 +44,7 @@ public class OpenApiConfiguration {
     public static final String POINTS = "Points";
     public static final String ITEMS = "Items";
     public static final String ORDERS = "Orders";
+    public static final String PAYMENTS = "Payments";
 
     private static final String DESCRIPTION = """
             An order service whose point balances and stock stay exact under concurrent requests.
@@ -77,7 +78,10 @@ public class OpenApiConfiguration {
                         new Tag().name(USERS).description("Users: created by an administrator."),
                         new Tag().name(POINTS).description("A user's point balance: read, charge, history."),
                         new Tag().name(ITEMS).description("The catalogue and its stock."),
-                        new Tag().name(ORDERS).description("Orders: stock and points taken in one atomic step.")))
+                        new Tag().name(ORDERS).description("Orders: stock and points taken in one atomic step."),
+                        new Tag().name(PAYMENTS).description("Points bought through a payment gateway: create a "
+                                + "payment, pay it in the gateway's window, confirm it; the gateway is asked to "
+                                + "confirm it once and the points are credited once.")))
                 .components(new Components()
                         .addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
@@ -138,6 +142,9 @@ public class OpenApiConfiguration {
                 .addProperty("itemIds", Schemas.of("array").items(Schemas.of("integer").format("int64"))
                         .description("`OUT_OF_STOCK`: the items short of stock; `ITEM_NOT_FOUND` of an order: the "
                                 + "unknown items"))
+                .addProperty("pgCode", Schemas.of("string")
+                        .description("`PAYMENT_DECLINED`: the payment gateway's code of its refusal")
+                        .example("REJECT_CARD_COMPANY"))
                 .required(List.of("type", "title", "status", "detail", "code"));
     }
 

@@ -6,6 +6,7 @@ import com.ecommerce.adapter.in.web.security.Access;
 import com.ecommerce.adapter.in.web.security.CallableBy;
 import com.ecommerce.adapter.in.web.shared.IdempotencyKeyHeader;
 import com.ecommerce.application.paging.PageQuery;
+import com.ecommerce.domain.payment.Payment;
 import com.ecommerce.domain.shared.ErrorCode;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
@@ -79,6 +80,20 @@ final class OperationContract implements OperationCustomizer {
                     + " have taken effect; repeat it with the same `Idempotency-Key` (it replays if it did)",
                     "The database connection failed at the commit: the request may or may not have taken effect;"
                             + " repeat it with the same Idempotency-Key to learn which"),
+            doc(ErrorCode.PAYMENT_NOT_FOUND, "the payment does not exist, or is someone else's",
+                    "No payment pay_3q2-Xk9ZbVt0aLwE1cYr"),
+            doc(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "the confirm names another amount than the payment's; the gateway "
+                    + "was not asked", "The payment pay_3q2-Xk9ZbVt0aLwE1cYr is of 10000, not 9000"),
+            doc(ErrorCode.PAYMENT_DECLINED, "the payment gateway refused the payment (`pgCode` says why); final, "
+                    + "every repeat answers the same", "The payment gateway declined the payment "
+                    + "pay_3q2-Xk9ZbVt0aLwE1cYr"),
+            doc(ErrorCode.PAYMENT_OUTCOME_UNKNOWN, "the payment gateway did not answer in time; the payment is looked "
+                    + "up there before anything else is tried; confirm again after `Retry-After`",
+                    "The payment pay_3q2-Xk9ZbVt0aLwE1cYr did not get an answer from the payment gateway in time; it "
+                            + "is looked up at the gateway before anything else is tried"),
+            doc(ErrorCode.PAYMENTS_DISABLED, "payments are off on this deployment (no payment gateway is configured); "
+                    + "no `Retry-After`, retrying will not help", "Payments are off: this deployment has no payment "
+                    + "gateway"),
             transport("UNAUTHENTICATED", "no valid bearer token; `WWW-Authenticate: Bearer` says so"),
             transport("NOT_FOUND", "no such route"),
             transport("METHOD_NOT_ALLOWED", "the path has no such method; `Allow` lists those it has"),
@@ -165,6 +180,8 @@ final class OperationContract implements OperationCustomizer {
                         "reason", "must be less than or equal to 1000000")));
             } else if (entry.code().equals(ErrorCode.OUT_OF_STOCK.name())) {
                 value.put("itemIds", List.of(1));
+            } else if (entry.code().equals(ErrorCode.PAYMENT_DECLINED.name())) {
+                value.put("pgCode", "REJECT_CARD_COMPANY");
             }
             examples.put(entry.code(), new Example().summary(DOCS.get(entry.code()).when()).value(value));
         }
@@ -177,9 +194,14 @@ final class OperationContract implements OperationCustomizer {
                     .description("`Bearer`, with `error=\"invalid_token\"` when a token came and was rejected")
                     .schema(Schemas.of("string").example("Bearer")));
         }
-        if (status == 503) {
-            response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().required(true)
-                    .description("Seconds to wait before retrying")
+        List<String> retriable = entries.stream().filter(ProblemCatalogue.Entry::retryAfter)
+                .map(ProblemCatalogue.Entry::code).toList();
+        if (!retriable.isEmpty()) {
+            boolean always = retriable.size() == entries.size();
+            response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().required(always)
+                    .description("Seconds to wait before retrying" + (always ? ""
+                            : "; set for " + retriable.stream().map(c -> "`" + c + "`")
+                            .collect(Collectors.joining(", ")) + " only"))
                     .schema(Schemas.of("integer").format("int32")
                             .minimum(BigDecimal.ONE).example(ProblemCatalogue.RETRY_AFTER_SECONDS)));
         }
@@ -190,7 +212,12 @@ final class OperationContract implements OperationCustomizer {
     private static boolean constrain(Parameter parameter) {
         Schema<?> schema = parameter.getSchema();
         String name = parameter.getName();
-        if ("path".equals(parameter.getIn()) && name.endsWith("Id")) {
+        if ("path".equals(parameter.getIn()) && name.equals("paymentId")) {
+            schema.setPattern("^" + Payment.ID_FORMAT.pattern() + "$");
+            parameter.setDescription("A payment's id, as its creation answered it (6 to 64 characters of "
+                    + "`[A-Za-z0-9_-]`); malformed: 400, unknown or another user's: 404");
+            parameter.setExample("pay_3q2-Xk9ZbVt0aLwE1cYr");
+        } else if ("path".equals(parameter.getIn()) && name.endsWith("Id")) {
             schema.setMinimum(BigDecimal.ONE);
             parameter.setDescription("A positive 64-bit id; not a number or out of range: 400, unknown: 404");
             parameter.setExample(1);

@@ -85,10 +85,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (headers != null) {
             out.addAll(headers);
         }
-        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            out.set(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemCatalogue.RETRY_AFTER_SECONDS));
-        }
         return ResponseEntity.status(problem.getStatus()).headers(out).body(problem);
+    }
+
+    /** The seconds of a retriable outcome's {@code Retry-After}: its own when its exception names them. */
+    private static long retryAfterSeconds(DomainException e) {
+        return e.details().get(ProblemCatalogue.RETRY_AFTER_DETAIL) instanceof Number seconds
+                ? Math.max(1, seconds.longValue()) : ProblemCatalogue.RETRY_AFTER_SECONDS;
     }
 
     private static ProblemDetail invalid(List<FieldViolation> violations) {
@@ -107,14 +110,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> onDomain(DomainException e) {
         ProblemDetail problem = problem(e.code(), e.getMessage());
-        e.details().forEach(problem::setProperty);
+        e.details().forEach((name, value) -> {
+            if (!name.equals(ProblemCatalogue.RETRY_AFTER_DETAIL)) {
+                problem.setProperty(name, value);
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        if (ProblemCatalogue.retriesAfter(e.code())) {
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(e)));
+        }
         if (e.code() == ErrorCode.LOCK_UNAVAILABLE || e.code() == ErrorCode.CONCURRENT_UPDATE
                 || e.code() == ErrorCode.LOCK_TIMEOUT) {
             log.debug("{}: {}", e.code(), e.getMessage(), e.getCause());
         } else if (e.code() == ErrorCode.COMMIT_OUTCOME_UNKNOWN) {
             log.warn("{}: {}", e.code(), e.getMessage(), e.getCause());
         }
-        return answer(problem, null);
+        return answer(problem, headers);
     }
 
     @ExceptionHandler(Exception.class)

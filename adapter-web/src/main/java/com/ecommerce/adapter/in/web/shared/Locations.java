@@ -10,7 +10,8 @@ public final class Locations {
     private Locations() {
     }
 
-    public static URI of(String pathTemplate, Object id) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(pathTemplate).buildAndExpand(id).toUri();
+    /** {@code ids} fill the template's variables in order. */
+    public static URI of(String pathTemplate, Object... ids) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(pathTemplate).buildAndExpand(ids).toUri();
     }
 }

@@ -155,7 +155,7 @@ class PointControllerTest extends WebSliceTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_JSON))
                 .andExpect(content().json("""
                         {"content": [{"type": "CHARGE", "amount": 1000, "balanceAfter": 1000, "orderId": null,
-                                      "createdAt": "2025-06-01T09:31:00Z"}],
+                                      "paymentId": "pay_3q2-Xk9ZbVt0aLwE1cYr", "createdAt": "2025-06-01T09:31:00Z"}],
                          "page": 0, "size": 20, "totalElements": 1}
                         """, JsonCompareMode.STRICT));
 

@@ -97,24 +97,29 @@ class ApiExceptionHandlerTest extends WebSliceTest {
                 .andExpect(status().isUnsupportedMediaType());
     }
 
-    @ParameterizedTest(name = "{0} is {1} {2}")
+    @ParameterizedTest(name = "{0} is {1} {2}, Retry-After: {3}")
     @CsvSource({
-            "INVALID_REQUEST, 400, Bad Request",
-            "USER_NOT_FOUND, 404, Not Found",
-            "ITEM_NOT_FOUND, 404, Not Found",
-            "ORDER_NOT_FOUND, 404, Not Found",
-            "INSUFFICIENT_POINTS, 409, Conflict",
-            "OUT_OF_STOCK, 409, Conflict",
-            "POINT_LIMIT_EXCEEDED, 409, Conflict",
-            "STOCK_LIMIT_EXCEEDED, 409, Conflict",
-            "CONCURRENT_UPDATE, 409, Conflict",
-            "IDEMPOTENCY_KEY_REUSED, 422, Unprocessable Content",
-            "LOCK_TIMEOUT, 503, Service Unavailable",
-            "LOCK_UNAVAILABLE, 503, Service Unavailable",
-            "COMMIT_OUTCOME_UNKNOWN, 503, Service Unavailable",
+            "INVALID_REQUEST, 400, Bad Request, ",
+            "USER_NOT_FOUND, 404, Not Found, ",
+            "ITEM_NOT_FOUND, 404, Not Found, ",
+            "ORDER_NOT_FOUND, 404, Not Found, ",
+            "PAYMENT_NOT_FOUND, 404, Not Found, ",
+            "INSUFFICIENT_POINTS, 409, Conflict, ",
+            "OUT_OF_STOCK, 409, Conflict, ",
+            "POINT_LIMIT_EXCEEDED, 409, Conflict, ",
+            "STOCK_LIMIT_EXCEEDED, 409, Conflict, ",
+            "CONCURRENT_UPDATE, 409, Conflict, ",
+            "PAYMENT_AMOUNT_MISMATCH, 409, Conflict, ",
+            "PAYMENT_DECLINED, 409, Conflict, ",
+            "IDEMPOTENCY_KEY_REUSED, 422, Unprocessable Content, ",
+            "LOCK_TIMEOUT, 503, Service Unavailable, 1",
+            "LOCK_UNAVAILABLE, 503, Service Unavailable, 1",
+            "COMMIT_OUTCOME_UNKNOWN, 503, Service Unavailable, 1",
+            "PAYMENT_OUTCOME_UNKNOWN, 503, Service Unavailable, 1",
+            "PAYMENTS_DISABLED, 503, Service Unavailable, ",
     })
-    void businessOutcome_isAnsweredWithItsCatalogueStatus(ErrorCode code, int status, String title)
-            throws Exception {
+    void businessOutcome_isAnsweredWithItsCatalogueStatus(ErrorCode code, int status, String title,
+                                                          String retryAfter) throws Exception {
         useCases.failNextCallWith(new DomainException(code, "what happened"));
 
         mvc.perform(get("/api/v1/users/1/points"))
@@ -124,6 +129,7 @@ class ApiExceptionHandlerTest extends WebSliceTest {
                 .andExpect(jsonPath("$.title").value(title))
                 .andExpect(jsonPath("$.code").value(code.name()))
                 .andExpect(jsonPath("$.detail").value("what happened"))
-                .andExpect(status == 503 ? header().string("Retry-After", "1") : header().doesNotExist("Retry-After"));
+                .andExpect(retryAfter == null ? header().doesNotExist("Retry-After")
+                        : header().string("Retry-After", retryAfter));
     }
 }
