@@ -42,6 +42,7 @@ class ArchitectureTest {
     private static final String WEB = "com.ecommerce.adapter.in.web..";
     private static final String PERSISTENCE = "com.ecommerce.adapter.out.persistence..";
     private static final String LOCK = "com.ecommerce.adapter.out.lock..";
+    private static final String PAYMENT_GATEWAY = "com.ecommerce.adapter.out.payment..";
     private static final String BOOTSTRAP = "com.ecommerce.bootstrap..";
 
     @ArchTest
@@ -52,13 +53,17 @@ class ArchitectureTest {
             .layer("Web").definedBy(WEB)
             .layer("Persistence").definedBy(PERSISTENCE)
             .layer("Lock").definedBy(LOCK)
+            .layer("PaymentGateway").definedBy(PAYMENT_GATEWAY)
             .layer("Bootstrap").definedBy(BOOTSTRAP)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Lock").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Web", "Persistence", "Lock", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Web", "Persistence", "Lock", "Bootstrap");
+            .whereLayer("PaymentGateway").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Web", "Persistence", "Lock", "PaymentGateway",
+                    "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Web", "Persistence", "Lock", "PaymentGateway",
+                    "Bootstrap");
 
     @ArchTest
     static final ArchRule domainIsPureJava = classes().that().resideInAPackage(DOMAIN)
