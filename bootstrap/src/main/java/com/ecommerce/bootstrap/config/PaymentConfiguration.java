@@ -9,6 +9,7 @@ import com.ecommerce.application.payment.port.out.PaymentStorePort;
 import com.ecommerce.application.payment.service.ConfirmPaymentService;
 import com.ecommerce.application.payment.service.CreatePaymentService;
 import com.ecommerce.application.payment.service.GetPaymentService;
+import com.ecommerce.application.payment.service.PaymentSettlement;
 import com.ecommerce.application.payment.service.PaymentsDisabledService;
 import com.ecommerce.application.payment.service.ReconcilePaymentsService;
 import com.ecommerce.application.point.port.out.PointStorePort;
@@ -116,12 +117,16 @@ public class PaymentConfiguration {
         }
 
         @Bean
-        ConfirmPaymentService confirmPaymentService(PaymentGatewayPort gateway, PaymentStorePort payments,
-                                                    PointStorePort points, GuardedUnitOfWork unitOfWork,
-                                                    TransactionPort tx, GatewayTimings timings,
-                                                    LockProperties lockProperties, Clock clock) {
-            return new ConfirmPaymentService(payments, points, gateway, unitOfWork, tx, timings,
-                    lockProperties.waitTimeout(), clock);
+        PaymentSettlement paymentSettlement(PaymentGatewayPort gateway, PaymentStorePort payments,
+                                            PointStorePort points, GuardedUnitOfWork unitOfWork,
+                                            GatewayTimings timings, Clock clock) {
+            return new PaymentSettlement(payments, points, gateway, unitOfWork, timings, clock);
+        }
+
+        @Bean
+        ConfirmPaymentService confirmPaymentService(PaymentSettlement settlement, PaymentStorePort payments,
+                                                    TransactionPort tx, LockProperties lockProperties, Clock clock) {
+            return new ConfirmPaymentService(payments, tx, settlement, lockProperties.waitTimeout(), clock);
         }
 
         @Bean
@@ -130,10 +135,9 @@ public class PaymentConfiguration {
         }
 
         @Bean
-        ReconcilePaymentsService reconcilePaymentsService(PaymentStorePort payments, PointStorePort points,
-                                                          PaymentGatewayPort gateway, GuardedUnitOfWork unitOfWork,
-                                                          TransactionPort tx, GatewayTimings timings, Clock clock) {
-            return new ReconcilePaymentsService(payments, points, gateway, unitOfWork, tx, timings, clock);
+        ReconcilePaymentsService reconcilePaymentsService(PaymentSettlement settlement, PaymentStorePort payments,
+                                                          TransactionPort tx, Clock clock) {
+            return new ReconcilePaymentsService(payments, tx, settlement, clock);
         }
     }
 

@@ -4,11 +4,8 @@ import com.ecommerce.application.payment.port.in.ConfirmPaymentCommand;
 import com.ecommerce.application.payment.port.in.ConfirmPaymentUseCase;
 import com.ecommerce.application.payment.port.in.PaymentView;
 import com.ecommerce.application.payment.port.out.GatewayTimings;
-import com.ecommerce.application.payment.port.out.PaymentGatewayPort;
 import com.ecommerce.application.payment.port.out.PaymentStorePort;
-import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
-import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
 import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.payment.Payment;
 import com.ecommerce.domain.payment.Payment.Claim;
@@ -42,13 +39,12 @@ public class ConfirmPaymentService implements ConfirmPaymentUseCase {
     private final Clock clock;
 
     /** @param wait how long a repeat waits for the request that holds the payment ({@code ecommerce.lock.wait-timeout}) */
-    public ConfirmPaymentService(PaymentStorePort payments, PointStorePort points, PaymentGatewayPort gateway,
-                                 GuardedUnitOfWork unitOfWork, TransactionPort transactions, GatewayTimings timings,
+    public ConfirmPaymentService(PaymentStorePort payments, TransactionPort transactions, PaymentSettlement settlement,
                                  Duration wait, Clock clock) {
         this.payments = payments;
         this.transactions = transactions;
-        this.settlement = new PaymentSettlement(payments, points, gateway, unitOfWork, timings, clock);
-        this.timings = timings;
+        this.settlement = settlement;
+        this.timings = settlement.timings();
         this.wait = wait;
         this.clock = clock;
     }

@@ -42,7 +42,7 @@ import java.util.function.Supplier;
  * second confirm away is the claim in the payment's row, not the lock: the lock only makes the claim's
  * read-then-write exact, and whoever finds the payment claimed waits for the claim's outcome.
  */
-final class PaymentSettlement {
+public final class PaymentSettlement {
 
     static final String CAP_REACHED = "POINT_LIMIT_EXCEEDED";
     static final String CANCELED_AT_GATEWAY = "CANCELED_AT_GATEWAY";
@@ -55,14 +55,18 @@ final class PaymentSettlement {
     private final GatewayTimings timings;
     private final Clock clock;
 
-    PaymentSettlement(PaymentStorePort payments, PointStorePort points, PaymentGatewayPort gateway,
-                      GuardedUnitOfWork unitOfWork, GatewayTimings timings, Clock clock) {
+    public PaymentSettlement(PaymentStorePort payments, PointStorePort points, PaymentGatewayPort gateway,
+                             GuardedUnitOfWork unitOfWork, GatewayTimings timings, Clock clock) {
         this.payments = payments;
         this.points = points;
         this.gateway = gateway;
         this.unitOfWork = unitOfWork;
         this.timings = timings;
         this.clock = clock;
+    }
+
+    GatewayTimings timings() {
+        return timings;
     }
 
     /** Claims the payment when nobody holds it and it is not final; empty when somebody else got there first. */

@@ -1,12 +1,8 @@
 package com.ecommerce.application.payment.service;
 
 import com.ecommerce.application.payment.port.in.ReconcilePaymentsUseCase;
-import com.ecommerce.application.payment.port.out.GatewayTimings;
-import com.ecommerce.application.payment.port.out.PaymentGatewayPort;
 import com.ecommerce.application.payment.port.out.PaymentStorePort;
-import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
-import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
 import com.ecommerce.domain.payment.Payment;
 
 import java.time.Clock;
@@ -28,12 +24,11 @@ public class ReconcilePaymentsService implements ReconcilePaymentsUseCase {
     private final PaymentSettlement settlement;
     private final Clock clock;
 
-    public ReconcilePaymentsService(PaymentStorePort payments, PointStorePort points, PaymentGatewayPort gateway,
-                                    GuardedUnitOfWork unitOfWork, TransactionPort transactions,
-                                    GatewayTimings timings, Clock clock) {
+    public ReconcilePaymentsService(PaymentStorePort payments, TransactionPort transactions,
+                                    PaymentSettlement settlement, Clock clock) {
         this.payments = payments;
         this.transactions = transactions;
-        this.settlement = new PaymentSettlement(payments, points, gateway, unitOfWork, timings, clock);
+        this.settlement = settlement;
         this.clock = clock;
     }
 
