@@ -4,6 +4,7 @@ import com.ecommerce.application.idempotency.port.out.IdempotencyRecord;
 import com.ecommerce.application.paging.Page;
 import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.order.Order;
+import com.ecommerce.domain.payment.Payment;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.stock.Item;
 
@@ -32,6 +33,8 @@ public final class InMemoryDatabase {
     final Map<Long, StockRow> stocks = new LinkedHashMap<>();
     final Map<Long, Order> orders = new LinkedHashMap<>();
     final Map<String, IdempotencyRecord> idempotency = new LinkedHashMap<>();
+    /** As stored: a payment is mutable, its state is not. */
+    final Map<String, Payment.State> payments = new LinkedHashMap<>();
     private long sequence;
 
     long nextId() {
@@ -41,7 +44,7 @@ public final class InMemoryDatabase {
     /** Every table and the sequence as they are now; running what this returns puts them back so. */
     Runnable snapshot() {
         List<Runnable> tables = List.of(copy(users), copy(points), copy(history), copy(items), copy(stocks),
-                copy(orders), copy(idempotency));
+                copy(orders), copy(idempotency), copy(payments));
         long sequenceBefore = sequence;
         return () -> {
             tables.forEach(Runnable::run);

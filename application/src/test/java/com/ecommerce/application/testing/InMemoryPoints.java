@@ -66,8 +66,13 @@ public class InMemoryPoints implements PointStorePort {
                 .sorted(Comparator.comparing(PointHistory::id).reversed()).toList(), q);
     }
 
+    /** As the database's unique index on the payment: an entry naming a payment credited already is refused. */
     @Override
     public void addHistory(PointHistory entry) {
+        if (entry.paymentId() != null && database.history.values().stream()
+                .anyMatch(h -> entry.paymentId().equals(h.paymentId()))) {
+            throw new ConcurrentUpdateException("The credit of payment " + entry.paymentId());
+        }
         long id = database.nextId();
         database.history.put(id, new PointHistory(id, entry.userId(), entry.type(), entry.amount(),
                 entry.balanceAfter(), entry.orderId(), entry.paymentId(), entry.createdAt()));

@@ -5,10 +5,12 @@ import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.order.port.out.OrderStorePort;
 import com.ecommerce.application.paging.Page;
 import com.ecommerce.application.paging.PageQuery;
+import com.ecommerce.application.payment.port.out.PaymentStorePort;
 import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.application.user.port.out.UserStorePort;
 import com.ecommerce.domain.order.Order;
+import com.ecommerce.domain.payment.Payment;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.stock.Item;
@@ -27,12 +29,13 @@ import java.util.Optional;
  * ({@link RecordingLockPort} checks that locks are taken outside the transaction).
  */
 public class InMemoryStore extends InMemoryTransactions implements UserStorePort, PointStorePort, ItemStorePort,
-        OrderStorePort, IdempotencyStorePort {
+        OrderStorePort, PaymentStorePort, IdempotencyStorePort {
 
     public final InMemoryUsers users;
     public final InMemoryPoints points;
     public final InMemoryItems items;
     public final InMemoryOrders orders;
+    public final InMemoryPayments payments;
     public final InMemoryIdempotencyRecords idempotencyRecords;
 
     public InMemoryStore() {
@@ -45,6 +48,7 @@ public class InMemoryStore extends InMemoryTransactions implements UserStorePort
         points = new InMemoryPoints(database);
         items = new InMemoryItems(database);
         orders = new InMemoryOrders(database);
+        payments = new InMemoryPayments(database);
         idempotencyRecords = new InMemoryIdempotencyRecords(database);
     }
 
@@ -156,6 +160,26 @@ public class InMemoryStore extends InMemoryTransactions implements UserStorePort
     @Override
     public Order addOrder(Order order) {
         return orders.addOrder(order);
+    }
+
+    @Override
+    public Optional<Payment> findPayment(String paymentId) {
+        return payments.findPayment(paymentId);
+    }
+
+    @Override
+    public void addPayment(Payment payment) {
+        payments.addPayment(payment);
+    }
+
+    @Override
+    public void updatePayment(Payment payment) {
+        payments.updatePayment(payment);
+    }
+
+    @Override
+    public List<Payment> findUnsettled(Instant now, int limit) {
+        return payments.findUnsettled(now, limit);
     }
 
     @Override

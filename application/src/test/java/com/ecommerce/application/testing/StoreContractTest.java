@@ -3,6 +3,7 @@ package com.ecommerce.application.testing;
 import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
 import com.ecommerce.application.order.port.out.OrderStorePort;
 import com.ecommerce.application.paging.Page;
+import com.ecommerce.application.payment.port.out.PaymentStorePort;
 import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
@@ -30,9 +31,10 @@ import java.util.function.Supplier;
 /**
  * What the contract tests of the store out-ports share: one abstract test per port ({@code UserStoreContractTest},
  * {@code PointStoreContractTest}, {@code ItemStoreContractTest}, {@code OrderStoreContractTest},
- * {@code IdempotencyStoreContractTest}, and {@code TransactionContractTest} for {@link TransactionPort}), each run
- * against every implementation: the in-memory fakes the service tests use, and the JPA adapters on H2 and on
- * MariaDB (adapter-persistence). The JPA adapters are the reference; the fakes must answer the same.
+ * {@code PaymentStoreContractTest}, {@code IdempotencyStoreContractTest}, and {@code TransactionContractTest} for
+ * {@link TransactionPort}), each run against every implementation: the in-memory fakes the service tests use, and
+ * the JPA adapters on H2 and on MariaDB (adapter-persistence). The JPA adapters are the reference; the fakes must
+ * answer the same.
  *
  * <p>A port's test is given every store, not only its own: the rows it reads must first be made through the others
  * (a balance needs its user, an order its items), as the services make them. Every store call runs inside
@@ -45,10 +47,11 @@ public abstract class StoreContractTest {
 
     /** The stores and the transactions of one implementation. */
     public record Stores(UserStorePort users, PointStorePort points, ItemStorePort items, OrderStorePort orders,
-                         IdempotencyStorePort idempotency, TransactionPort transactions) {
+                         PaymentStorePort payments, IdempotencyStorePort idempotency, TransactionPort transactions) {
 
         public static Stores of(InMemoryStore store) {
-            return new Stores(store.users, store.points, store.items, store.orders, store.idempotencyRecords, store);
+            return new Stores(store.users, store.points, store.items, store.orders, store.payments,
+                    store.idempotencyRecords, store);
         }
     }
 
@@ -82,6 +85,7 @@ public abstract class StoreContractTest {
     protected final PointStorePort points;
     protected final ItemStorePort items;
     protected final OrderStorePort orders;
+    protected final PaymentStorePort payments;
     protected final IdempotencyStorePort idempotency;
     protected final TransactionPort transactions;
 
@@ -91,6 +95,7 @@ public abstract class StoreContractTest {
         points = stores.points();
         items = stores.items();
         orders = stores.orders();
+        payments = stores.payments();
         idempotency = stores.idempotency();
         transactions = stores.transactions();
     }

@@ -1,6 +1,7 @@
 package com.ecommerce.bootstrap.config;
 
 import com.ecommerce.adapter.out.persistence.order.OrderStoreAdapter;
+import com.ecommerce.adapter.out.persistence.payment.PaymentStoreAdapter;
 import com.ecommerce.adapter.out.persistence.point.PointStoreAdapter;
 import com.ecommerce.adapter.out.persistence.shared.IdempotencyStoreAdapter;
 import com.ecommerce.adapter.out.persistence.shared.TransactionAdapter;
@@ -53,6 +54,11 @@ public class PersistenceConfiguration {
     @Bean
     OrderStoreAdapter orderStore(EntityManager em) {
         return new OrderStoreAdapter(em);
+    }
+
+    @Bean
+    PaymentStoreAdapter paymentStore(EntityManager em) {
+        return new PaymentStoreAdapter(em);
     }
 
     @Bean

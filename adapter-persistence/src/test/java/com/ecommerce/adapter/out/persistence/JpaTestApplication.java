@@ -1,6 +1,7 @@
 package com.ecommerce.adapter.out.persistence;
 
 import com.ecommerce.adapter.out.persistence.order.OrderStoreAdapter;
+import com.ecommerce.adapter.out.persistence.payment.PaymentStoreAdapter;
 import com.ecommerce.adapter.out.persistence.point.PointStoreAdapter;
 import com.ecommerce.adapter.out.persistence.shared.IdempotencyStoreAdapter;
 import com.ecommerce.adapter.out.persistence.shared.TransactionAdapter;
@@ -65,6 +66,11 @@ public class JpaTestApplication {
     }
 
     @Bean
+    PaymentStoreAdapter paymentStore(EntityManager em) {
+        return new PaymentStoreAdapter(em);
+    }
+
+    @Bean
     IdempotencyStoreAdapter idempotencyStore(EntityManager em) {
         return new IdempotencyStoreAdapter(em);
     }
@@ -72,7 +78,7 @@ public class JpaTestApplication {
     /** What every store contract test is constructed with. */
     @Bean
     Stores stores(UserStoreAdapter users, PointStoreAdapter points, ItemStoreAdapter items, OrderStoreAdapter orders,
-                  IdempotencyStoreAdapter idempotency, TransactionAdapter transactions) {
-        return new Stores(users, points, items, orders, idempotency, transactions);
+                  PaymentStoreAdapter payments, IdempotencyStoreAdapter idempotency, TransactionAdapter transactions) {
+        return new Stores(users, points, items, orders, payments, idempotency, transactions);
     }
 }

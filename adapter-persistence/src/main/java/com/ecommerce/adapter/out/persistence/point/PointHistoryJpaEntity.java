@@ -49,6 +49,10 @@ class PointHistoryJpaEntity {
     @Column(name = "order_id")
     private Long orderId;
 
+    /** The payment a {@code CHARGE} credited; unique, so that no payment is credited twice. */
+    @Column(name = "payment_id", length = 64)
+    private String paymentId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -56,12 +60,13 @@ class PointHistoryJpaEntity {
     }
 
     PointHistoryJpaEntity(long userId, PointTransactionType type, long amount, long balanceAfter, Long orderId,
-                          Instant createdAt) {
+                          String paymentId, Instant createdAt) {
         this.userId = userId;
         this.type = type;
         this.amount = amount;
         this.balanceAfter = balanceAfter;
         this.orderId = orderId;
+        this.paymentId = paymentId;
         this.createdAt = createdAt;
     }
 
@@ -87,6 +92,10 @@ class PointHistoryJpaEntity {
 
     Long getOrderId() {
         return orderId;
+    }
+
+    String getPaymentId() {
+        return paymentId;
     }
 
     Instant getCreatedAt() {

@@ -8,9 +8,11 @@ import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.Points;
+import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.query.SelectionQuery;
 
 import java.sql.PreparedStatement;
@@ -19,7 +21,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Balances ({@code point_balance}) and their history ({@code point_history}) with JPA. A balance is read as plain
@@ -30,7 +35,9 @@ public class PointStoreAdapter implements PointStorePort {
     private static final String UPDATE_BY_ID_AND_VERSION =
             "update point_balance set balance = ?, version = version + 1 where user_id = ? and version = ?";
     private static final String INSERT_HISTORY = "insert into point_history "
-            + "(user_id, type, amount, balance_after, order_id, created_at) values (?, ?, ?, ?, ?, ?)";
+            + "(user_id, type, amount, balance_after, order_id, payment_id, created_at) values (?, ?, ?, ?, ?, ?, ?)";
+    /** The unique index that credits a payment once (V4); the databases name it in their refusal. */
+    private static final String ONE_CREDIT_PER_PAYMENT = "uk_point_history_payment_id";
 
     /** What the row queries select, built by Hibernate through this constructor. */
     record PointRow(long userId, long balance, long version) {
@@ -103,10 +110,18 @@ public class PointStoreAdapter implements PointStorePort {
         }));
     }
 
+    /**
+     * The insert runs at {@code persist} (the id is the database's identity), so the unique index on
+     * {@code payment_id} answers here: a payment credited already is a concurrent credit.
+     */
     @Override
     public void addHistory(PointHistory entry) {
-        em.persist(new PointHistoryJpaEntity(entry.userId(), entry.type(), entry.amount().value(),
-                entry.balanceAfter().value(), entry.orderId(), entry.createdAt()));
+        try {
+            em.persist(new PointHistoryJpaEntity(entry.userId(), entry.type(), entry.amount().value(),
+                    entry.balanceAfter().value(), entry.orderId(), entry.paymentId(), entry.createdAt()));
+        } catch (RuntimeException e) {
+            throw asDuplicateCredit(e, List.of(entry));
+        }
     }
 
     /** One JDBC batch, a multi-row insert with the connector's {@code rewriteBatchedStatements}; no ids read back. */
@@ -117,24 +132,46 @@ public class PointStoreAdapter implements PointStorePort {
             return;
         }
         em.flush(); // in the order the transaction wrote
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY)) {
-                for (PointHistory entry : entries) {
-                    insert.setLong(1, entry.userId());
-                    insert.setString(2, entry.type().name());
-                    insert.setLong(3, entry.amount().value());
-                    insert.setLong(4, entry.balanceAfter().value());
-                    if (entry.orderId() == null) {
-                        insert.setNull(5, Types.BIGINT);
-                    } else {
-                        insert.setLong(5, entry.orderId());
+        try {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY)) {
+                    for (PointHistory entry : entries) {
+                        insert.setLong(1, entry.userId());
+                        insert.setString(2, entry.type().name());
+                        insert.setLong(3, entry.amount().value());
+                        insert.setLong(4, entry.balanceAfter().value());
+                        if (entry.orderId() == null) {
+                            insert.setNull(5, Types.BIGINT);
+                        } else {
+                            insert.setLong(5, entry.orderId());
+                        }
+                        insert.setString(6, entry.paymentId());
+                        insert.setObject(7, LocalDateTime.ofInstant(entry.createdAt(), ZoneOffset.UTC));
+                        insert.addBatch();
                     }
-                    insert.setObject(6, LocalDateTime.ofInstant(entry.createdAt(), ZoneOffset.UTC));
-                    insert.addBatch();
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
+            });
+        } catch (RuntimeException e) {
+            throw asDuplicateCredit(e, entries);
+        }
+    }
+
+    /**
+     * A refusal by {@value #ONE_CREDIT_PER_PAYMENT} is a second credit of a payment, which only a writer whose claim
+     * or lock was lost can attempt: the fence's answer, so that the request is retried and finds the payment done.
+     * Any other failure stays what it is.
+     */
+    private static RuntimeException asDuplicateCredit(RuntimeException failure, List<PointHistory> entries) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && violation.getConstraintName().toLowerCase(Locale.ROOT).contains(ONE_CREDIT_PER_PAYMENT)) {
+                String payments = entries.stream().map(PointHistory::paymentId).filter(Objects::nonNull)
+                        .collect(Collectors.joining(", "));
+                return new ConcurrentUpdateException("The credit of payment " + payments, failure);
             }
-        });
+        }
+        return failure;
     }
 
     @Override

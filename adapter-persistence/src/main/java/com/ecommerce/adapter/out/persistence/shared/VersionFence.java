@@ -31,8 +31,11 @@ public final class VersionFence {
         this.rowOf = rowOf;
     }
 
-    /** @param update the versioned update of the row with this {@code id}, returning its update count */
-    public void update(long id, IntSupplier update) {
+    /**
+     * @param id     the row's id, as the error message shows it (a number, or a payment's id)
+     * @param update the versioned update of the row with this {@code id}, returning its update count
+     */
+    public void update(Object id, IntSupplier update) {
         em.flush();
         expectOneRow(update.getAsInt(), id);
     }
@@ -51,7 +54,7 @@ public final class VersionFence {
         }
     }
 
-    private void expectOneRow(int updated, long id) {
+    private void expectOneRow(int updated, Object id) {
         if (updated == 0) {
             throw new ConcurrentUpdateException(rowOf + " " + id);
         }

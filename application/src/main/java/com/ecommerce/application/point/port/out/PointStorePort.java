@@ -36,9 +36,18 @@ public interface PointStorePort {
      */
     void updatePoints(List<Point> points);
 
+    /**
+     * @throws com.ecommerce.domain.shared.ConcurrentUpdateException when the entry credits a payment that another
+     *         entry credited already: a payment is credited once, and only a writer that lost its claim tries twice
+     */
     void addHistory(PointHistory entry);
 
-    /** Adds every entry, sent together. */
+    /**
+     * Adds every entry, sent together.
+     *
+     * @throws com.ecommerce.domain.shared.ConcurrentUpdateException as {@link #addHistory} (the transaction must
+     *         then roll back: the others may have been written)
+     */
     void addHistories(List<PointHistory> entries);
 
     /** Newest first. */

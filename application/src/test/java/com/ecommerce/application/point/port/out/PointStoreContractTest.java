@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -235,12 +236,71 @@ public abstract class PointStoreContractTest extends StoreContractTest {
                 .map(PointHistory::createdAt).containsExactlyElementsOf(AWKWARD_INSTANTS.reversed());
     }
 
+    @Test
+    void aChargeRemembersThePaymentItCreditedAloneOrInABatch() {
+        long userId = newUserWithBalance(0);
+        String paymentId = newPaymentId();
+        String batched = newPaymentId();
+        PointHistory credited = charge(userId, 1_000, 1_000, NOW).forPayment(paymentId);
+        PointHistory creditedInBatch = charge(userId, 500, 1_500, NOW.plusSeconds(1)).forPayment(batched);
+        PointHistory sameIdOtherCase = charge(userId, 5, 1_505, NOW.plusSeconds(2)).forPayment(batched.toUpperCase());
+        PointHistory plain = charge(userId, 10, 1_515, NOW.plusSeconds(3));
+
+        addHistory(credited);
+        write(() -> {
+            points.addHistories(List.of(creditedInBatch, sameIdOtherCase, plain));
+            return null;
+        });
+
+        assertThat(historyPage(userId, 0, 10)).containsExactly(plain, sameIdOtherCase, creditedInBatch, credited);
+        assertThat(historyPage(userId, 0, 10)).map(PointHistory::paymentId)
+                .containsExactly(null, batched.toUpperCase(), batched, paymentId);
+    }
+
+    @Test
+    void aSecondChargeCreditingTheSamePaymentIsRefusedAsAConcurrentUpdate() {
+        long userId = newUserWithBalance(0);
+        String paymentId = newPaymentId();
+        PointHistory credited = charge(userId, 1_000, 1_000, NOW).forPayment(paymentId);
+        addHistory(credited);
+
+        assertThatThrownBy(() -> addHistory(charge(userId, 1_000, 2_000, NOW.plusSeconds(1)).forPayment(paymentId)))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining(paymentId);
+        assertThatThrownBy(() -> write(() -> {
+            points.addHistories(List.of(charge(userId, 7, 1_007, NOW.plusSeconds(2)),
+                    charge(userId, 1_000, 2_007, NOW.plusSeconds(3)).forPayment(paymentId)));
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining(paymentId);
+
+        assertThat(historyPage(userId, 0, 10)).containsExactly(credited);
+    }
+
+    @Test
+    void chargesOfOnePaymentInOneBatchAreRefusedAndTheBatchAddsNothing() {
+        long userId = newUserWithBalance(0);
+        String paymentId = newPaymentId();
+
+        assertThatThrownBy(() -> write(() -> {
+            points.addHistories(List.of(charge(userId, 1_000, 1_000, NOW).forPayment(paymentId),
+                    charge(userId, 1_000, 2_000, NOW.plusSeconds(1)).forPayment(paymentId)));
+            return null;
+        })).isInstanceOf(ConcurrentUpdateException.class);
+
+        assertThat(historyPage(userId, 0, 10)).isEmpty();
+    }
+
     private List<PointHistory> historyPage(long userId, int page, int size) {
         return read(() -> points.findHistory(userId, new PageQuery(page, size))).content().stream()
                 .map(PointStoreContractTest::withoutId).toList();
     }
 
     private static PointHistory withoutId(PointHistory h) {
-        return new PointHistory(null, h.userId(), h.type(), h.amount(), h.balanceAfter(), h.orderId(), h.paymentId(), h.createdAt());
+        return new PointHistory(null, h.userId(), h.type(), h.amount(), h.balanceAfter(), h.orderId(), h.paymentId(),
+                h.createdAt());
+    }
+
+    /** Unique on every run: the database of a subclass may be shared and keeps every credit. */
+    private static String newPaymentId() {
+        return "pay_" + UUID.randomUUID().toString().replace("-", "");
     }
 }
