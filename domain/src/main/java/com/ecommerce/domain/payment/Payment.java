@@ -7,6 +7,7 @@ import com.ecommerce.domain.shared.Limits;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -123,7 +124,7 @@ public final class Payment {
         }
         status = PaymentStatus.IN_PROGRESS;
         attempt++;
-        claimExpiresAt = now.plus(lease);
+        claimExpiresAt = wholeSecondUp(now.plus(lease));
         return new Claim(paymentId, attempt, paymentKey, settlesAt != null);
     }
 
@@ -143,7 +144,7 @@ public final class Payment {
     /** Before a confirm is sent: until {@code settlesAt} the PG may approve it, whatever becomes of the call. */
     public void confirmSent(Claim claim, Instant settlesAt) {
         requireHeldBy(claim);
-        this.settlesAt = settlesAt;
+        this.settlesAt = wholeSecondUp(settlesAt);
     }
 
     /** The PG approved it; the balance it was credited to is {@code balanceAfter}. */
@@ -167,7 +168,7 @@ public final class Payment {
     public void outcomeUnknown(Claim claim, Instant settledBy) {
         moveTo(claim, PaymentStatus.UNKNOWN);
         if (settledBy != null) {
-            this.settlesAt = settledBy;
+            this.settlesAt = wholeSecondUp(settledBy);
         }
     }
 
@@ -187,6 +188,16 @@ public final class Payment {
             throw new DomainException(ErrorCode.POINT_LIMIT_EXCEEDED, "The payment " + paymentId
                     + " was approved but could not be credited (" + pgCode + "); it was cancelled at the gateway");
         }
+    }
+
+    /**
+     * The times that bound a claim and a confirm are kept in whole seconds, rounded up: every database keeps them
+     * so (mysql-connector-j sends MariaDB no fraction of a second), and a bound moved later errs on the safe side,
+     * one rounded down would let a second confirm out up to a second early.
+     */
+    static Instant wholeSecondUp(Instant time) {
+        Instant whole = time.truncatedTo(ChronoUnit.SECONDS);
+        return whole.equals(time) ? whole : whole.plusSeconds(1);
     }
 
     private void moveTo(Claim claim, PaymentStatus target) {

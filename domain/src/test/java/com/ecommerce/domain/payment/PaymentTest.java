@@ -175,6 +175,18 @@ class PaymentTest {
     }
 
     @Test
+    void theBoundsOfAClaimAndAConfirm_areWholeSecondsRoundedUp() {
+        Payment payment = ready();
+        Claim claim = payment.claim("key-1", NOW.plusMillis(1), LEASE);
+        assertThat(payment.claimExpiresAt()).isEqualTo(NOW.plus(LEASE).plusSeconds(1));
+
+        payment.confirmSent(claim, NOW.plusMillis(2_001));
+        assertThat(payment.settlesAt()).isEqualTo(NOW.plusSeconds(3));
+        payment.outcomeUnknown(claim, NOW.plusSeconds(4));
+        assertThat(payment.settlesAt()).isEqualTo(NOW.plusSeconds(4));
+    }
+
+    @Test
     void statuses_allowOnlyTheirMoves() {
         assertThat(PaymentStatus.READY.next()).containsExactly(PaymentStatus.IN_PROGRESS);
         assertThat(PaymentStatus.UNKNOWN.next()).containsExactly(PaymentStatus.IN_PROGRESS);
