@@ -168,7 +168,8 @@ public final class Payment {
     public void outcomeUnknown(Claim claim, Instant settledBy) {
         moveTo(claim, PaymentStatus.UNKNOWN);
         if (settledBy != null) {
-            this.settlesAt = wholeSecondUp(settledBy);
+            // the confirm is over: nothing of it is left to approve, so the second may round down
+            this.settlesAt = settledBy.truncatedTo(ChronoUnit.SECONDS);
         }
     }
 
@@ -193,7 +194,7 @@ public final class Payment {
     /**
      * The times that bound a claim and a confirm are kept in whole seconds, rounded up: every database keeps them
      * so (mysql-connector-j sends MariaDB no fraction of a second), and a bound moved later errs on the safe side,
-     * one rounded down would let a second confirm out up to a second early.
+     * one rounded down would let a second confirm out up to a second early (but see {@link #outcomeUnknown}).
      */
     static Instant wholeSecondUp(Instant time) {
         Instant whole = time.truncatedTo(ChronoUnit.SECONDS);

@@ -182,8 +182,8 @@ class PaymentTest {
 
         payment.confirmSent(claim, NOW.plusMillis(2_001));
         assertThat(payment.settlesAt()).isEqualTo(NOW.plusSeconds(3));
-        payment.outcomeUnknown(claim, NOW.plusSeconds(4));
-        assertThat(payment.settlesAt()).isEqualTo(NOW.plusSeconds(4));
+        payment.outcomeUnknown(claim, NOW.plusMillis(4_500));
+        assertThat(payment.settlesAt()).as("an answered error ended the confirm").isEqualTo(NOW.plusSeconds(4));
     }
 
     @Test
