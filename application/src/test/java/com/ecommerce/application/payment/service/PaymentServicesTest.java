@@ -35,7 +35,8 @@ class PaymentServicesTest {
     static final GatewayTimings TIMINGS = new GatewayTimings(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     private final ServiceFixture f = new ServiceFixture();
-    private final ScriptedGateway gateway = new ScriptedGateway();
+    /** Every call to the gateway checks that no lock and no transaction is held around it. */
+    private final ScriptedGateway gateway = new ScriptedGateway(() -> f.lock.held || f.store.openTransactions > 0);
     private final PaymentSettlement settlement = new PaymentSettlement(f.store, f.store, gateway, f.unitOfWork,
             TIMINGS, f.clock);
     private final CreatePaymentService create = new CreatePaymentService(f.store, f.store, f.store, f.clock);

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +28,18 @@ final class ScriptedGateway implements PaymentGatewayPort {
     private volatile boolean approved;
     private volatile CountDownLatch confirmEntered;
     private volatile CountDownLatch confirmReleased;
+    private final BooleanSupplier lockOrTransactionHeld;
+
+    /** @param lockOrTransactionHeld whether the calling thread holds a lock or a transaction: a call then fails */
+    ScriptedGateway(BooleanSupplier lockOrTransactionHeld) {
+        this.lockOrTransactionHeld = lockOrTransactionHeld;
+    }
+
+    private void requireNothingHeld(String call) {
+        if (lockOrTransactionHeld.getAsBoolean()) {
+            throw new AssertionError(call + " was sent with a lock or a transaction held");
+        }
+    }
 
     ScriptedGateway confirmAnswers(Outcome... outcomes) {
         for (Outcome outcome : outcomes) {
@@ -78,6 +91,7 @@ final class ScriptedGateway implements PaymentGatewayPort {
     public Outcome confirm(String paymentKey, String paymentId, long amount) {
         Supplier<Outcome> scripted;
         CountDownLatch entered = confirmEntered;
+        requireNothingHeld("CONFIRM");
         synchronized (this) {
             calls.add("CONFIRM");
             scripted = confirms.poll();
@@ -100,6 +114,7 @@ final class ScriptedGateway implements PaymentGatewayPort {
     @Override
     public Outcome lookUp(String paymentId) {
         Supplier<Outcome> scripted;
+        requireNothingHeld("LOOKUP");
         synchronized (this) {
             calls.add("LOOKUP");
             scripted = lookUps.poll();
@@ -113,6 +128,7 @@ final class ScriptedGateway implements PaymentGatewayPort {
     @Override
     public Outcome cancel(String paymentKey, String reason) {
         Supplier<Outcome> scripted;
+        requireNothingHeld("CANCEL");
         synchronized (this) {
             calls.add("CANCEL");
             scripted = cancels.poll();
