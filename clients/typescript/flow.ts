@@ -17,9 +17,29 @@ export function describe(problem: Problem): string {
       return `invalid: ${fields}`;
     case "LOCK_TIMEOUT":
     case "LOCK_UNAVAILABLE":
+    case "PAYMENT_OUTCOME_UNKNOWN":
       return `busy (${problem.status}), retry: ${problem.detail}`;
+    case "PAYMENT_DECLINED":
+      return `declined by the payment gateway (${problem.pgCode ?? "no code"})`;
     default:
       return `${problem.code}: ${problem.detail}`;
+  }
+}
+
+// A confirm refused for good: repeating it answers the same. The cases compile only if ProblemCode lists both codes,
+// and `pgCode` is read as the document types it: a string on a problem that may not carry one.
+export type ConfirmRefusal =
+  | { code: "PAYMENT_DECLINED"; pgCode: string | undefined }
+  | { code: "PAYMENT_AMOUNT_MISMATCH"; detail: string };
+
+export function confirmRefusal(problem: Problem): ConfirmRefusal | null {
+  switch (problem.code) {
+    case "PAYMENT_DECLINED":
+      return { code: problem.code, pgCode: problem.pgCode };
+    case "PAYMENT_AMOUNT_MISMATCH":
+      return { code: problem.code, detail: problem.detail };
+    default:
+      return null;
   }
 }
 
@@ -31,13 +51,30 @@ type ErrorOf<T extends (...args: never[]) => Promise<{ error?: unknown }>> = Non
 declare const client: Client;
 const placeOrder = (body: components["schemas"]["PlaceOrderRequest"]) => client.POST("/api/v1/orders", { body });
 const getItem = (itemId: number) => client.GET("/api/v1/items/{itemId}", { params: { path: { itemId } } });
+const confirmPayment = (userId: number, paymentId: string, body: components["schemas"]["ConfirmPaymentRequest"]) =>
+  client.POST("/api/v1/users/{userId}/points/payments/{paymentId}/confirm", { params: { path: { userId, paymentId } }, body });
+const getPayment = (userId: number, paymentId: string) =>
+  client.GET("/api/v1/users/{userId}/points/payments/{paymentId}", { params: { path: { userId, paymentId } } });
 export const orderErrorsAreProblems: IsExactly<ErrorOf<typeof placeOrder>, Problem> = true;
 export const itemErrorsAreProblems: IsExactly<ErrorOf<typeof getItem>, Problem> = true;
+export const confirmErrorsAreProblems: IsExactly<ErrorOf<typeof confirmPayment>, Problem> = true;
+export const paymentErrorsAreProblems: IsExactly<ErrorOf<typeof getPayment>, Problem> = true;
+export const confirmedFieldsAreRequired: IsExactly<Required<components["schemas"]["PaymentConfirmed"]>,
+  components["schemas"]["PaymentConfirmed"]> = true;
+export const paymentFieldsAreRequired: IsExactly<Required<components["schemas"]["Payment"]>, components["schemas"]["Payment"]> = true;
 export const orderFieldsAreRequired: IsExactly<Required<components["schemas"]["Order"]>, components["schemas"]["Order"]> = true;
 
-export const retryable: ReadonlySet<ProblemCode> = new Set<ProblemCode>(["CONCURRENT_UPDATE", "LOCK_TIMEOUT", "LOCK_UNAVAILABLE"]);
+export const retryable: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  "CONCURRENT_UPDATE", "LOCK_TIMEOUT", "LOCK_UNAVAILABLE", "PAYMENT_OUTCOME_UNKNOWN",
+]);
 
-export async function flow(baseUrl: string, adminToken: string, userToken: (userId: number) => string): Promise<string[]> {
+// `payInWindow` stands for the buyer paying in the payment gateway's window, which hands back the payment's key.
+export async function flow(
+  baseUrl: string,
+  adminToken: string,
+  userToken: (userId: number) => string,
+  payInWindow: (paymentId: string, amount: number) => Promise<string>,
+): Promise<string[]> {
   const log: string[] = [];
   const admin = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${adminToken}` } });
 
@@ -66,6 +103,46 @@ export async function flow(baseUrl: string, adminToken: string, userToken: (user
     log.push(`charged once: ${first.data.balance} === ${repeat.data.balance}`);
   }
 
+  const payment = await buyer.POST("/api/v1/users/{userId}/points/payments", {
+    params: { path: { userId } },
+    body: { amount: 10000 },
+  });
+  if (payment.error) {
+    throw new Error(describe(payment.error));
+  }
+  const paymentId: string = payment.data.paymentId;
+  const amount: number = payment.data.amount;
+  const paymentKey = await payInWindow(paymentId, amount);
+  const confirm = (confirmed: number) => buyer.POST("/api/v1/users/{userId}/points/payments/{paymentId}/confirm", {
+    params: { path: { userId, paymentId } },
+    body: { paymentKey, amount: confirmed },
+  });
+  // the service refuses another amount before it asks the gateway, so the payment is still there to confirm
+  const mismatched = await confirm(amount + 1);
+  const refusal = mismatched.error ? confirmRefusal(mismatched.error) : null;
+  if (refusal) {
+    log.push(refusal.code === "PAYMENT_DECLINED" ? `declined: ${refusal.pgCode ?? "?"}` : `refused: ${refusal.detail}`);
+  }
+  const confirmed = await confirm(amount);
+  if (confirmed.error) {
+    const retryAfter: string | null = confirmed.response.headers.get("Retry-After");
+    log.push(`${describe(confirmed.error)}${retryAfter === null ? "" : `, after ${retryAfter} s`}`);
+  } else {
+    const approvedAt: string = confirmed.data.approvedAt;
+    log.push(`paid ${confirmed.data.amount} won at ${approvedAt}, balance ${confirmed.data.balance}`);
+  }
+  const paid = await buyer.GET("/api/v1/users/{userId}/points/payments/{paymentId}", {
+    params: { path: { userId, paymentId } },
+  });
+  if (paid.error) {
+    log.push(describe(paid.error));
+  } else {
+    const balance: number | null = paid.data.balance;
+    const pgCode: string | null = paid.data.pgCode;
+    log.push(`payment ${paid.data.paymentId} ${paid.data.status}${balance === null ? "" : `, balance ${balance}`}`
+      + `${pgCode === null ? "" : ` (${pgCode})`}`);
+  }
+
   const order = await buyer.POST("/api/v1/orders", { body: { userId, lines: [{ itemId, quantity: 1 }] } });
   if (order.error) {
     log.push(describe(order.error));
@@ -86,7 +163,9 @@ export async function flow(baseUrl: string, adminToken: string, userToken: (user
   for (const entry of history.data?.content ?? []) {
     const type: "CHARGE" | "USE" = entry.type;
     const orderId: number | null = entry.orderId;
-    log.push(`${entry.createdAt} ${type} ${entry.amount} -> ${entry.balanceAfter}${orderId === null ? "" : ` (order ${orderId})`}`);
+    const credited: string | null = entry.paymentId;
+    const cause = orderId !== null ? ` (order ${orderId})` : credited !== null ? ` (payment ${credited})` : "";
+    log.push(`${entry.createdAt} ${type} ${entry.amount} -> ${entry.balanceAfter}${cause}`);
   }
 
   const catalogue = await createClient<paths>({ baseUrl }).GET("/api/v1/items", { params: { query: { size: 100 } } });

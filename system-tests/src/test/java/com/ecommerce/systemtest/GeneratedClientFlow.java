@@ -5,13 +5,19 @@ import com.ecommerce.systemtest.client.ApiException;
 import com.ecommerce.systemtest.client.ApiResponse;
 import com.ecommerce.systemtest.client.api.ItemsApi;
 import com.ecommerce.systemtest.client.api.OrdersApi;
+import com.ecommerce.systemtest.client.api.PaymentsApi;
 import com.ecommerce.systemtest.client.api.PointsApi;
 import com.ecommerce.systemtest.client.api.UsersApi;
 import com.ecommerce.systemtest.client.model.ChargePointRequest;
+import com.ecommerce.systemtest.client.model.ConfirmPaymentRequest;
+import com.ecommerce.systemtest.client.model.CreatePaymentRequest;
 import com.ecommerce.systemtest.client.model.Item;
 import com.ecommerce.systemtest.client.model.Order;
 import com.ecommerce.systemtest.client.model.OrderLine;
 import com.ecommerce.systemtest.client.model.OrderPage;
+import com.ecommerce.systemtest.client.model.Payment;
+import com.ecommerce.systemtest.client.model.PaymentConfirmed;
+import com.ecommerce.systemtest.client.model.PaymentCreated;
 import com.ecommerce.systemtest.client.model.PlaceOrderLine;
 import com.ecommerce.systemtest.client.model.PlaceOrderRequest;
 import com.ecommerce.systemtest.client.model.PointBalance;
@@ -23,6 +29,7 @@ import com.ecommerce.systemtest.client.model.RegisterItemRequest;
 import com.ecommerce.systemtest.client.model.RegisterUserRequest;
 import com.ecommerce.systemtest.client.model.User;
 import com.ecommerce.systemtest.support.Load;
+import com.ecommerce.systemtest.support.PaymentGatewaySimulator;
 import com.ecommerce.systemtest.support.ServiceInstance;
 import com.ecommerce.systemtest.support.Tokens;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,10 +52,13 @@ import static org.assertj.core.api.Assertions.tuple;
  * the build (openapi-generator, library {@code native}: see system-tests' POM) and never edited. Only the generated
  * API and model classes talk to the instances; the tokens are the system tests' own ({@link Tokens}). The flow:
  * register a user and an item as an administrator, charge with an {@code Idempotency-Key} on one instance and repeat
- * it on the other (charged once, equal answers), reuse the key with another amount ({@code 422}), order (201 and
- * {@code Location}, replayed with its key), read the order, the user's orders and the history back, order more than
- * is left ({@code 409 OUT_OF_STOCK} naming the item) and call without a token ({@code 401}); every problem body is
- * read as the generated {@link Problem}, and the final balance and stock are checked through the client.
+ * it on the other (charged once, equal answers), reuse the key with another amount ({@code 422}), pay for points
+ * through the gateway simulator (create, a confirm with another amount refused with
+ * {@code 409 PAYMENT_AMOUNT_MISMATCH} before the gateway hears of it, confirm, the repeat on the other instance
+ * answering the same body, read back), order (201 and {@code Location}, replayed with its key), read the order, the
+ * user's orders and the history back, order more than is left ({@code 409 OUT_OF_STOCK} naming the item) and call
+ * without a token ({@code 401}); every problem body is read as the generated {@link Problem}, and the final balance
+ * and stock are checked through the client. The simulator's control API is read only to count what reached it.
  *
  * <p>The client's Jackson mapper is the generated default with unknown properties made an error, so an answer with a
  * field the document does not state fails here.
@@ -58,15 +68,21 @@ final class GeneratedClientFlow {
     private static final long PRICE = 1_500;
     private static final long STOCK = 3;
     private static final long CHARGE = 10_000;
+    private static final long PAYMENT = 4_000;
+    private static final long CREDITED = CHARGE + PAYMENT;
 
     /** Answers by outcome: "OK" for a 2xx (counted as it arrives), otherwise the problem's code once it is read. */
     private final Map<String, Integer> outcomes = new TreeMap<>();
 
-    private GeneratedClientFlow() {
+    private final PaymentGatewaySimulator gateway;
+
+    private GeneratedClientFlow(PaymentGatewaySimulator gateway) {
+        this.gateway = gateway;
     }
 
-    static Load.Tally run(ServiceInstance a, ServiceInstance b) throws ApiException {
-        GeneratedClientFlow flow = new GeneratedClientFlow();
+    /** Drives {@code a} and {@code b}, which must both confirm payments with {@code gateway}. */
+    static Load.Tally run(ServiceInstance a, ServiceInstance b, PaymentGatewaySimulator gateway) throws ApiException {
+        GeneratedClientFlow flow = new GeneratedClientFlow(gateway);
         flow.drive(a, b);
         return new Load.Tally(flow.outcomes, flow.outcomes.values().stream().mapToInt(Integer::intValue).sum());
     }
@@ -116,6 +132,8 @@ final class GeneratedClientFlow {
         assertThat(reused.getStatus()).isEqualTo(422);
         assertThat(pointsOnB.getPointBalance(userId).getBalance()).as("nothing changed").isEqualTo(CHARGE);
 
+        String paymentId = payThroughTheGateway(a, b, buyerOnA, buyerOnB, userId);
+
         // two of the three pens, with a key; the repeat answers the same order
         String orderKey = "generated-client-order";
         PlaceOrderRequest twoPens = new PlaceOrderRequest().userId(userId)
@@ -142,13 +160,15 @@ final class GeneratedClientFlow {
         assertThat(orders.getContent()).containsExactly(order);
         assertThat(orders.getTotalElements()).isEqualTo(1);
         PointHistoryEntryPage history = pointsOnB.getPointHistory(userId, 0, 20);
-        assertThat(history.getTotalElements()).isEqualTo(2);
+        assertThat(history.getTotalElements()).isEqualTo(3);
         assertThat(history.getContent()).as("newest first")
                 .extracting(PointHistoryEntry::getType, PointHistoryEntry::getAmount,
-                        PointHistoryEntry::getBalanceAfter, PointHistoryEntry::getOrderId)
+                        PointHistoryEntry::getBalanceAfter, PointHistoryEntry::getOrderId,
+                        PointHistoryEntry::getPaymentId)
                 .containsExactly(
-                        tuple(PointHistoryEntry.TypeEnum.USE, 2 * PRICE, CHARGE - 2 * PRICE, orderId),
-                        tuple(PointHistoryEntry.TypeEnum.CHARGE, CHARGE, CHARGE, null));
+                        tuple(PointHistoryEntry.TypeEnum.USE, 2 * PRICE, CREDITED - 2 * PRICE, orderId, null),
+                        tuple(PointHistoryEntry.TypeEnum.CHARGE, PAYMENT, CREDITED, null, paymentId),
+                        tuple(PointHistoryEntry.TypeEnum.CHARGE, CHARGE, CHARGE, null, null));
 
         // two more pens, one left
         Problem outOfStock = refusal(buyerOnB, 409, () -> ordersOnB.placeOrder(twoPens, null)).problem();
@@ -167,11 +187,69 @@ final class GeneratedClientFlow {
 
         // the exact final state, through the client
         assertThat(pointsOnA.getPointBalance(userId))
-                .isEqualTo(new PointBalance().userId(userId).balance(CHARGE - 2 * PRICE));
+                .isEqualTo(new PointBalance().userId(userId).balance(CREDITED - 2 * PRICE));
         assertThat(users.getUser(userId))
-                .isEqualTo(new User().userId(userId).name("generated").balance(CHARGE - 2 * PRICE));
+                .isEqualTo(new User().userId(userId).name("generated").balance(CREDITED - 2 * PRICE));
+        assertThat(gateway.confirms(paymentId)).as("confirms the gateway received").isEqualTo(1);
         assertThat(items.getItem(itemId))
                 .isEqualTo(new Item().itemId(itemId).name("pen").price(PRICE).stock(STOCK - 2));
+    }
+
+    /**
+     * A payment of {@link #PAYMENT} on top of the charge: created on {@code a}, confirmed there with the key the
+     * gateway's payment window would have handed the buyer (the simulator approves any), confirmed again on
+     * {@code b}, read back on {@code b}.
+     *
+     * @return the payment's id
+     */
+    private String payThroughTheGateway(ServiceInstance a, ServiceInstance b, ApiClient buyerOnA, ApiClient buyerOnB,
+                                        long userId) throws ApiException {
+        PaymentsApi paymentsOnA = new PaymentsApi(buyerOnA);
+        PaymentsApi paymentsOnB = new PaymentsApi(buyerOnB);
+
+        ApiResponse<PaymentCreated> created = paymentsOnA.createPaymentWithHttpInfo(userId,
+                new CreatePaymentRequest().amount(PAYMENT));
+        PaymentCreated payment = created.getData();
+        String paymentId = payment.getPaymentId();
+        assertThat(created.getStatusCode()).isEqualTo(201);
+        assertThat(paymentId).matches("[A-Za-z0-9_-]{6,64}");
+        assertThat(payment.getUserId()).isEqualTo(userId);
+        assertThat(payment.getAmount()).isEqualTo(PAYMENT);
+        assertThat(payment.getStatus()).isEqualTo(PaymentCreated.StatusEnum.READY);
+        assertThat(payment.getCreatedAt()).isNotNull();
+        assertThat(location(created)).isEqualTo(
+                a.baseUrl() + "/api/v1/users/" + userId + "/points/payments/" + paymentId);
+
+        String paymentKey = "pk_" + paymentId;
+        Problem mismatch = refusal(buyerOnA, 409, () -> paymentsOnA.confirmPayment(userId, paymentId,
+                new ConfirmPaymentRequest().paymentKey(paymentKey).amount(PAYMENT + 1))).problem();
+        assertThat(mismatch.getCode()).isEqualTo(ProblemCode.PAYMENT_AMOUNT_MISMATCH);
+        assertThat(mismatch.getType()).isEqualTo(URI.create("urn:ecommerce:problem:payment-amount-mismatch"));
+        assertThat(mismatch.getStatus()).isEqualTo(409);
+        assertThat(mismatch.getPgCode()).isNull();
+        assertThat(gateway.calls(paymentId)).as("what reached the gateway of a refused confirm").isEmpty();
+        assertThat(paymentsOnB.getPayment(userId, paymentId).getStatus()).isEqualTo(Payment.StatusEnum.READY);
+
+        ConfirmPaymentRequest confirm = new ConfirmPaymentRequest().paymentKey(paymentKey).amount(PAYMENT);
+        ApiResponse<PaymentConfirmed> confirmed = paymentsOnA.confirmPaymentWithHttpInfo(userId, paymentId, confirm);
+        PaymentConfirmed done = confirmed.getData();
+        assertThat(confirmed.getStatusCode()).isEqualTo(200);
+        assertThat(done.getPaymentId()).isEqualTo(paymentId);
+        assertThat(done.getUserId()).isEqualTo(userId);
+        assertThat(done.getAmount()).isEqualTo(PAYMENT);
+        assertThat(done.getStatus()).isEqualTo(PaymentConfirmed.StatusEnum.DONE);
+        assertThat(done.getBalance()).isEqualTo(CREDITED);
+        assertThat(done.getApprovedAt()).isNotNull();
+        ApiResponse<PaymentConfirmed> repeated = paymentsOnB.confirmPaymentWithHttpInfo(userId, paymentId, confirm);
+        assertThat(repeated.getStatusCode()).isEqualTo(200);
+        assertThat(repeated.getData()).as("the repeat's body").isEqualTo(done);
+
+        assertThat(paymentsOnB.getPayment(userId, paymentId)).isEqualTo(new Payment().paymentId(paymentId)
+                .userId(userId).amount(PAYMENT).status(Payment.StatusEnum.DONE).balance(CREDITED)
+                .approvedAt(done.getApprovedAt()).createdAt(payment.getCreatedAt()).pgCode(null));
+        assertThat(new PointsApi(buyerOnB).getPointBalance(userId).getBalance()).as("credited once")
+                .isEqualTo(CREDITED);
+        return paymentId;
     }
 
     /** A generated client of one instance, sending the given token (none when null) with every request. */
