@@ -101,6 +101,13 @@ final class OperationContract implements OperationCustomizer {
             transport("UNSUPPORTED_MEDIA_TYPE", "the body is not `application/json`"),
             transport("INTERNAL_ERROR", "anything unforeseen; the service's log has the details"));
 
+    /** What each creating operation's {@code Location} looks like. */
+    private static final Map<String, String> LOCATION_EXAMPLES = Map.of(
+            "registerUser", "http://localhost:8080/api/v1/users/1",
+            "registerItem", "http://localhost:8080/api/v1/items/1",
+            "placeOrder", "http://localhost:8080/api/v1/orders/7",
+            "createPayment", "http://localhost:8080/api/v1/users/1/points/payments/pay_3q2-Xk9ZbVt0aLwE1cYr");
+
     private static Map.Entry<String, CodeDoc> doc(ErrorCode code, String when, String sampleDetail) {
         return Map.entry(code.name(), new CodeDoc(when, sampleDetail));
     }
@@ -136,7 +143,8 @@ final class OperationContract implements OperationCustomizer {
             if (status.equals("201")) {
                 response.addHeaderObject(HttpHeaders.LOCATION, new Header().required(true)
                         .description("The URL of the resource just created")
-                        .schema(Schemas.of("string").format("uri").example("http://localhost:8080/api/v1/orders/7")));
+                        .schema(Schemas.of("string").format("uri").example(LOCATION_EXAMPLES.getOrDefault(
+                                operation.getOperationId(), "http://localhost:8080/api/v1/orders/7"))));
             }
         });
 

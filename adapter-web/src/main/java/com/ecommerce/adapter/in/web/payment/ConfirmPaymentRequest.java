@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 record ConfirmPaymentRequest(@Schema(example = "tgen_20250601093100abcDE", description = "The key the payment "
                                      + "gateway's payment window gave the buyer")
-                             @NotBlank @Size(max = Payment.PAYMENT_KEY_MAX) String paymentKey,
+                             @NotBlank @Size(min = 1, max = Payment.PAYMENT_KEY_MAX) String paymentKey,
                              @Schema(example = "10000", description = "In won; must be the payment's amount")
                              @NotNull @Min(Limits.CHARGE_MIN) @Max(Limits.CHARGE_MAX) Long amount) {
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 record PaymentConfirmedResponse(@Schema(example = PaymentResponse.ID_EXAMPLE) String paymentId,
                                 @Schema(example = "1") long userId,
                                 @Schema(example = "10000", description = "In won") long amount,
-                                @Schema(description = "Always `DONE`") PaymentStatus status,
+                                @Schema(description = "Always `DONE`", allowableValues = "DONE") PaymentStatus status,
                                 @Schema(example = "11000", description = "The balance right after the credit")
                                 long balance,
                                 @Schema(description = "When the payment gateway approved it") Instant approvedAt) {

@@ -11,7 +11,7 @@ import java.time.Instant;
 record PaymentCreatedResponse(@Schema(example = PaymentResponse.ID_EXAMPLE) String paymentId,
                               @Schema(example = "1") long userId,
                               @Schema(example = "10000", description = "In won") long amount,
-                              @Schema(description = "Always `READY`") PaymentStatus status, Instant createdAt) {
+                              @Schema(description = "Always `READY`", allowableValues = "READY") PaymentStatus status, Instant createdAt) {
 
     static PaymentCreatedResponse of(PaymentView payment) {
         return new PaymentCreatedResponse(payment.paymentId(), payment.userId(), payment.amount(), payment.status(),

@@ -229,7 +229,7 @@ class PaymentControllerTest extends WebSliceTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().json("""
                         {"code": "INVALID_REQUEST",
-                         "errors": [{"field": "paymentKey", "reason": "size must be between 0 and 200"}]}
+                         "errors": [{"field": "paymentKey", "reason": "size must be between 1 and 200"}]}
                         """));
 
         assertThat(useCases.lastRequest()).isNull();
