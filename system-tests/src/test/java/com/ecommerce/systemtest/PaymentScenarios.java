@@ -77,7 +77,8 @@ final class PaymentScenarios {
             return r;
         });
 
-        assertThat(tally.counts()).containsExactly(java.util.Map.entry("OK", 40));
+        assertThat(tally.counts()).as(() -> "the gateway's record: " + gateway.callRecords(payment))
+                .containsExactly(java.util.Map.entry("OK", 40));
         assertThat(bodies).as("one body for all 40 answers").hasSize(1);
         JsonNode body = bodies.iterator().next();
         assertThat(body.path("status").asString()).isEqualTo("DONE");
@@ -117,7 +118,7 @@ final class PaymentScenarios {
     void lateApprovalIsLookedUpAndCreditedOnce(ServiceInstance a, ServiceInstance b) {
         long user = Http.newUser(a, 0);
         String payment = create(a, user, AMOUNT);
-        gateway.behave(payment, "{\"mode\":\"APPROVE_LATE\",\"answerAfterMs\":4000}");
+        gateway.behave(payment, "{\"mode\":\"APPROVE_LATE\",\"answerAfterMs\":6000}");
 
         Http.Response first = confirm(a, user, payment, AMOUNT);
         assertThat(first.status()).as(first.body()).isEqualTo(503);
@@ -217,7 +218,7 @@ final class PaymentScenarios {
         String payment = create(on, user, AMOUNT);
         Tally tally = Load.run(20, 20, i -> confirm(on, user, payment, AMOUNT));
         int approvals = gateway.approvals(payment);
-        assertThat(tally.ok()).isEqualTo(20);
+        assertThat(tally.counts()).as("keys " + keys).containsExactly(java.util.Map.entry("OK", 20));
         assertThat(approvals).isEqualTo(1);
         assertThat(credits(payment)).isEqualTo(1);
         Summary.add("20 confirms of one payment, idempotency keys " + keys, strategy, tally,

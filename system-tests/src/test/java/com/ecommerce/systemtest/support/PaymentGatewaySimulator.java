@@ -30,8 +30,8 @@ public final class PaymentGatewaySimulator implements Endpoint {
     public static final String SECRET_KEY = "test_sk_system_tests";
     /** A normal confirm answers after 0.3 to 2 s, as a real gateway under load may. */
     public static final String LATENCY = "300ms-2000ms";
-    /** Above the longest normal latency, below a late answer. */
-    public static final Duration READ_TIMEOUT = Duration.ofMillis(2_500);
+    /** Well above the longest normal latency (a loaded 2-core machine adds to it), below a late answer. */
+    public static final Duration READ_TIMEOUT = Duration.ofMillis(4_000);
 
     private static final Pattern READY = Pattern.compile("listening on (http://\\S+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -156,6 +156,11 @@ public final class PaymentGatewaySimulator implements Endpoint {
             calls.add(call.path("kind").asString() + " " + call.path("status").asInt());
         }
         return calls;
+    }
+
+    /** The calls about {@code paymentId} as the simulator records them (with their times), for a failure's message. */
+    public String callRecords(String paymentId) {
+        return Http.get(this, "/sim/calls?orderId=" + paymentId, null).body();
     }
 
     /** Waits until the simulator has received a confirm of {@code paymentId}. */

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * The buyer's confirm: the payment is read; a final one is answered as it ended; a free one is claimed and talked
  * through with the gateway ({@link PaymentSettlement}); one claimed by another request (a double click, a retry on
- * another instance) is waited for, within the lock wait, and answered as it ends. So every repeat answers what the
+ * another instance) is waited for, within the lock wait or the gateway's timeouts, whichever is longer, and
+ * answered as it ends. So every repeat answers what the
  * first answered, and the gateway hears one confirm.
  */
 public class ConfirmPaymentService implements ConfirmPaymentUseCase {
@@ -38,7 +39,7 @@ public class ConfirmPaymentService implements ConfirmPaymentUseCase {
     private final Duration wait;
     private final Clock clock;
 
-    /** @param wait how long a repeat waits for the request that holds the payment ({@code ecommerce.lock.wait-timeout}) */
+    /** @param wait the lock wait ({@code ecommerce.lock.wait-timeout}), the least a repeat waits for the holder */
     public ConfirmPaymentService(PaymentStorePort payments, TransactionPort transactions, PaymentSettlement settlement,
                                  Duration wait, Clock clock) {
         this.payments = payments;
@@ -53,7 +54,7 @@ public class ConfirmPaymentService implements ConfirmPaymentUseCase {
     public PaymentView confirm(Actor actor, ConfirmPaymentCommand command) {
         long userId = command.userId();
         actor.requireActsFor(userId);
-        Deadline deadline = Deadline.after(wait);
+        Deadline deadline = Deadline.after(patience());
         Duration pause = FIRST_PAUSE;
         while (true) {
             Payment payment = Payments.ofUser(payments, transactions, userId, command.paymentId());
@@ -72,6 +73,15 @@ public class ConfirmPaymentService implements ConfirmPaymentUseCase {
             sleep(pause, deadline);
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
+    }
+
+    /**
+     * How long a repeat waits for the request that holds the payment: the lock wait, or the time the holder's
+     * confirm may take at the gateway (its timeouts and a second), whichever is longer. A double click during a slow
+     * but healthy confirm then gets the first request's answer instead of a {@code 503}.
+     */
+    private Duration patience() {
+        return wait.compareTo(timings.settleWindow()) > 0 ? wait : timings.settleWindow();
     }
 
     /** The payment as its talk left it; empty when another request holds it (or took it over meanwhile). */
