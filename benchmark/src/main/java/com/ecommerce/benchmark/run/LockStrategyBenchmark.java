@@ -83,12 +83,18 @@ public final class LockStrategyBenchmark {
         return strategies;
     }
 
+    /** The runs of one strategy: the scenarios of this mode on one instance and on two. */
+    public int runsPerStrategy() {
+        return Scenario.on(1, settings.quick()).size() + Scenario.on(2, settings.quick()).size();
+    }
+
     /** Runs everything, writes the report into the output folder, prints it, and returns it for the checks. */
     public Report run() throws Exception {
         long started = System.nanoTime();
         System.out.printf("[bench] mode %s: %d strategies %s x (%d scenarios on 1 instance + %d on 2), bursts, JIT "
                         + "warm-up %s, warm-up %s, measure %s%n", settings.mode(), strategies.size(), strategies,
-                Scenario.on(1).size(), Scenario.on(2).size(), settings.jit(), settings.warmup(), settings.measure());
+                Scenario.on(1, settings.quick()).size(), Scenario.on(2, settings.quick()).size(), settings.jit(),
+                settings.warmup(), settings.measure());
 
         Database.recreate();
         Map<String, Double> baselines = baselines();

@@ -12,8 +12,8 @@ import java.util.Locale;
  * about 25 minutes. {@code runsOnBurstInstances}: the runs reuse the two-instance burst instances instead of two of
  * their own (quick mode: three service start-ups per strategy instead of five). {@code paymentWarmup} and
  * {@code paymentMeasure}: the periods of the payment scenarios' runs, in full mode the others'; quick mode, a check of
- * correctness, runs them for half a second without warm-up (their first payments are made before the load, see
- * {@link Scenario#pays()}), so that the payment runs of all six strategies add about a quarter minute, not a minute.
+ * correctness, measures them without a warm-up (each instance's first payment is made before the load, see
+ * {@link Scenario#pays()}) and runs fewer of them ({@link Scenario#on}).
  */
 public record Settings(String mode, Duration jit, Duration warmup, Duration measure, Duration baseline,
                        int lostThreads, int lostEach, int deadlockThreads, int deadlockEach,
@@ -25,13 +25,18 @@ public record Settings(String mode, Duration jit, Duration warmup, Duration meas
                 ? new Settings(mode, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 64, 50, 16, 100, false, 3, Duration.ofSeconds(2), Duration.ofSeconds(5))
                 : new Settings(mode, Duration.ZERO, Duration.ofMillis(300), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 16, 20, 8, 20, true, 1, Duration.ZERO, Duration.ofMillis(500));
+                Duration.ofSeconds(1), 16, 20, 8, 20, true, 1, Duration.ZERO, Duration.ofSeconds(1));
         boolean measured = measure != null && !measure.isBlank();
         return new Settings(mode, jit == null || jit.isBlank() ? settings.jit() : duration(jit),
                 settings.warmup(), measured ? duration(measure) : settings.measure(),
                 settings.baseline(), settings.lostThreads(), settings.lostEach(), settings.deadlockThreads(),
                 settings.deadlockEach(), settings.runsOnBurstInstances(), settings.abBlocks(), settings.paymentWarmup(),
                 measured ? duration(measure) : settings.paymentMeasure());
+    }
+
+    /** Quick mode: a check of correctness, as every build runs it. */
+    public boolean quick() {
+        return !mode.equals("full");
     }
 
     public Duration warmupOf(Scenario scenario) {
