@@ -8,14 +8,16 @@
 #   2. two fresh instances for the runs (lock wait 10 s) and a JIT warm-up of mixed load on them (60 s,
 #      -Dbenchmark.jit=90s to change), recorded in 10 s windows: throughput and service CPU ms per success;
 #   3. the read scenarios info (GET /actuator/info, no token), info-authenticated (the same with a user's token) and
-#      item-read (anonymous) on one instance, then hot-item, spread, charge-storm and mixed on one and two instances
-#      (2 s warm-up + 5 s measurement each, 64 clients; every request with its user's token). Reported per run:
+#      item-read (anonymous) on one instance, then hot-item, spread, charge-storm, mixed, payment (create a payment
+#      and confirm it at the payment gateway simulator, which answers at once) and payment-repeat (8 confirms of one
+#      payment at once) on one and two instances (2 s warm-up + 5 s measurement each, 64 clients; every request with
+#      its user's token). Reported per run:
 #      throughput, latencies, lock wait/hold, CPU of service and database in cores, service CPU ms per successful
 #      request and that as a multiple of info's, the load generator's own CPU (cores, ms per request), and the cost of
 #      authentication (decode timer against the CPU per request; info-authenticated against info).
-# Writes docs/benchmarks/ (results.json, results.md with a headline table at the top, charts). About 24 minutes on
+# Writes docs/benchmarks/ (results.json, results.md with a headline table at the top, charts). About 27 minutes on
 # 2 cores (an estimate from the phases' lengths), bounded by the fixed phases (per strategy up to 5 service start-ups
-# of about 15 s, 60 s JIT warm-up, 10 runs of 7 s, 4 bursts; 6 strategies); the report prints the total.
+# of about 15 s, 60 s JIT warm-up, 14 runs of 7 s, 4 bursts; 6 strategies); the report prints the total.
 # Needs what .ci/run needs: JDK 21+, MariaDB on 127.0.0.1:3306 (root, empty password), Redis on 6379, redis-server.
 # Quick mode (every scenario and burst briefly, correctness only, no JIT warm-up) is part of ./mvnw verify; alone:
 # benchmark/run.sh --quick. --output DIR writes the report elsewhere (a partial run must not replace the committed

@@ -3,7 +3,6 @@ package com.ecommerce.benchmark;
 import com.ecommerce.benchmark.burst.Burst;
 import com.ecommerce.benchmark.report.Report;
 import com.ecommerce.benchmark.run.LockStrategyBenchmark;
-import com.ecommerce.benchmark.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,7 +30,7 @@ class BenchmarkIT {
                 + " / " + r.instances() + ": " + r.problems()).toList())
                 .as("runs whose check failed (final state, refused tokens, or a figure that could not be read)")
                 .isEmpty();
-        assertThat(report.runs()).hasSize(strategies.size() * (Scenario.on(1).size() + Scenario.on(2).size()));
+        assertThat(report.runs()).hasSize(strategies.size() * benchmark.runsPerStrategy());
         assertThat(report.authentication()).as("the info / info-authenticated A/B of every strategy")
                 .hasSize(strategies.size())
                 .allSatisfy(ab -> {

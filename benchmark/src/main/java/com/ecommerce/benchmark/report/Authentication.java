@@ -5,9 +5,9 @@ package com.ecommerce.benchmark.report;
  * (signature and claims), read just before and just after the measured period. {@code tokenPerRequest}: every
  * request of the scenario carried a token (none did otherwise); {@code decodesByLoad}: decodes the timer counted
  * besides the scrapes' own; {@code decodeMicrosMean}: wall time per decode ({@code sum / count});
- * {@code decodesPerRequest}: the timer's count over the measured requests, a cross-check that should be near 1
- * (the scrapes straddle the edges of the period, so it is not exact); {@code decodeMsPerOk}: one decode per
- * request, per successful request, in wall time; {@code decodeShareOfCpu}: that over the service's CPU ms per
+ * {@code decodesPerRequest}: the timer's count over the measured HTTP calls (a payment scenario's request makes
+ * several), a cross-check that should be near 1 (the scrapes straddle the edges of the period, so it is not exact);
+ * {@code decodeMsPerOk}: one decode per call, per successful request, in wall time; {@code decodeShareOfCpu}: that over the service's CPU ms per
  * successful request, an upper bound (wall time includes waiting for a core); {@code onCpuShare}: of the time the
  * service's threads were runnable in the period, the share they spent on a CPU (scheduler statistics);
  * {@code decodeCpuMicros} and {@code decodeCpuShareOfCpu}: the wall figures times that share, the estimate of the

@@ -65,8 +65,10 @@ final class AuthenticationMarkdown {
                 + "share they spent on a core (`/proc/<pid>/task/*/schedstat`); on two shared cores the rest is "
                 + "waiting for one, and a verification, pure computation, waits in the same proportion. CPU est. µs: "
                 + "wall µs x on CPU. Decodes/request: the timer's count besides the scrapes' own over the requests "
-                + "measured (near 1: the reads straddle the period's edges). Shares: one verification per request, "
-                + "per successful request, over the service's CPU ms per successful request; by the wall time (an "
+                + "measured (near 1: the reads straddle the period's edges), counting each HTTP call of a request "
+                + "(a payment's creation and its confirms: 2 in `payment`, 9 in `payment-repeat`). Shares: one "
+                + "verification per call, per successful request, over the service's CPU ms per successful request; "
+                + "by the wall time (an "
                 + "upper bound), by the CPU estimate, and with the strategy's A/B difference in place of the "
                 + "verification. Runs whose requests carry tokens only.\n\n");
         md.append("| scenario | instances | strategy | CPU ms/ok | decode µs, wall | on CPU | decode µs, CPU est. | "

@@ -9,6 +9,7 @@ import com.ecommerce.benchmark.report.Report;
 import com.ecommerce.benchmark.report.Run;
 import com.ecommerce.benchmark.report.WarmupWindow;
 import com.ecommerce.benchmark.scenario.Scenario;
+import com.ecommerce.benchmark.service.Gateway;
 import com.ecommerce.benchmark.service.ServiceStarts;
 import com.ecommerce.systemtest.support.Database;
 
@@ -29,8 +30,9 @@ import java.util.Map;
  *     <li>a <b>JIT warm-up</b> of mixed load on two fresh instances, recorded as a curve in windows of 10 s
  *     (throughput and service CPU per successful request);</li>
  *     <li><b>runs</b>: the read scenarios {@code info}, {@code info-authenticated} and {@code item-read} on one
- *     instance, then every writing scenario on one and on two instances: warm-up, measurement, then a correctness
- *     check of the database. Each run reports throughput, latencies, lock metrics, CPU of the service and of the
+ *     instance, then every writing scenario on one and on two instances (the payment scenarios against the one
+ *     payment gateway simulator of the whole run, {@link com.ecommerce.benchmark.service.Gateway}): warm-up,
+ *     measurement, then a correctness check of the database (and, for payments, of the gateway's counts). Each run reports throughput, latencies, lock metrics, CPU of the service and of the
  *     database in cores, the service's CPU milliseconds per successful request and that as a multiple of
  *     {@code info} (the cost of a request through the HTTP stack alone), the load generator's own CPU (this JVM), and
  *     the cost of authentication: the service's decode timer over the measured period (wall time per token verified,
@@ -81,12 +83,18 @@ public final class LockStrategyBenchmark {
         return strategies;
     }
 
+    /** The runs of one strategy: the scenarios of this mode on one instance and on two. */
+    public int runsPerStrategy() {
+        return Scenario.on(1, settings.quick()).size() + Scenario.on(2, settings.quick()).size();
+    }
+
     /** Runs everything, writes the report into the output folder, prints it, and returns it for the checks. */
     public Report run() throws Exception {
         long started = System.nanoTime();
         System.out.printf("[bench] mode %s: %d strategies %s x (%d scenarios on 1 instance + %d on 2), bursts, JIT "
                         + "warm-up %s, warm-up %s, measure %s%n", settings.mode(), strategies.size(), strategies,
-                Scenario.on(1).size(), Scenario.on(2).size(), settings.jit(), settings.warmup(), settings.measure());
+                Scenario.on(1, settings.quick()).size(), Scenario.on(2, settings.quick()).size(), settings.jit(),
+                settings.warmup(), settings.measure());
 
         Database.recreate();
         Map<String, Double> baselines = baselines();
@@ -149,7 +157,12 @@ public final class LockStrategyBenchmark {
         settingsOut.put("clients per scenario", String.valueOf(Scenario.CLIENTS));
         settingsOut.put("JIT warm-up per strategy (mixed, both instances, not measured; curve in windows of "
                 + JitWarmup.WINDOW.toSeconds() + " s)", settings.jit().toString());
-        settingsOut.put("warm-up / measure per run", settings.warmup() + " / " + settings.measure());
+        settingsOut.put("warm-up / measure per run", settings.warmup() + " / " + settings.measure()
+                + (settings.paymentWarmup().equals(settings.warmup()) && settings.paymentMeasure()
+                .equals(settings.measure()) ? "" : "; payment scenarios " + settings.paymentWarmup() + " / "
+                + settings.paymentMeasure()));
+        settingsOut.put("payment gateway", "the simulator, one process for the whole run, confirms answered after "
+                + Gateway.LATENCY);
         settingsOut.put("A/B of authentication per strategy (info, info-authenticated; after its runs, 1 instance)",
                 settings.abBlocks() + " ABBA blocks of " + settings.measure().dividedBy(3) + " windows, each after "
                         + settings.warmup().dividedBy(4) + " unmeasured");

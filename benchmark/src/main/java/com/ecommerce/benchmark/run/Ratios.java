@@ -16,7 +16,8 @@ final class Ratios {
     /**
      * The run with its ratios: throughput to lock-jvm's same run, CPU per success to the strategy's info run, and for
      * a run whose requests carry tokens, the strategy's A/B cost of authentication (info-authenticated minus info, CPU
-     * per request) per success of this run, as a share of its CPU per success.
+     * per request) per success of this run (times the calls a request makes, each with its token), as a share of its
+     * CPU per success.
      */
     static Run withRatios(Run run, List<Run> all,
                           List<AuthenticationAb> authentication) {
@@ -32,7 +33,8 @@ final class Ratios {
         if (run.authentication().tokenPerRequest() && run.serviceCpuMsPerOk() != null && ok > 0) {
             abShare = authentication.stream().filter(ab -> ab.strategy().equals(run.strategy()))
                     .map(AuthenticationAb::authenticationMsPerRequest).filter(Objects::nonNull)
-                    .findFirst().map(ms -> ms * run.requestsMeasured() / ok / run.serviceCpuMsPerOk()).orElse(null);
+                    .findFirst().map(ms -> ms * run.requestsMeasured() * Scenario.callsOf(run.scenario()) / ok
+                            / run.serviceCpuMsPerOk()).orElse(null);
         }
         return run.withRatios(toJvm, toInfo, abShare);
     }

@@ -33,7 +33,8 @@ final class ScenarioRun {
         Scenario.Prepared prepared = scenario.prepare(targets);
         boolean zookeeper = strategy.equals("zookeeper");
         // the service's metrics are read just outside the measured period, the CPU counters exactly at its edges
-        Result result = LoadGenerator.run(label, Scenario.CLIENTS, settings.warmup(), settings.measure(),
+        Result result = LoadGenerator.run(label, Scenario.CLIENTS, settings.warmupOf(scenario),
+                settings.measureOf(scenario),
                 prepared.request(), () -> new double[]{
                         targets.stream().mapToDouble(t -> Observed.cpuSeconds(t.pid())).sum(),
                         Observed.cpuSeconds(databasePid),
@@ -135,11 +136,11 @@ final class ScenarioRun {
         }
         // wall time of one verification, the closing scrape's among them (one in thousands in a full run)
         double micros = 1e6 * seconds / count;
-        Double perRequest = result.measuredRequests() == 0 ? null : byLoad / result.measuredRequests();
-        // one verification per request, by construction (every request carries one token): the requests, not the
-        // timer's count, say how many belong to the measured period, whose edges the count straddles
-        Double msPerOk = result.okMeasured() == 0 ? null
-                : micros / 1000 * result.measuredRequests() / result.okMeasured();
+        long calls = result.measuredRequests() * scenario.calls;
+        Double perRequest = calls == 0 ? null : byLoad / calls;
+        // one verification per call, by construction (every call carries one token): the calls, not the timer's
+        // count, say how many belong to the measured period, whose edges the count straddles
+        Double msPerOk = result.okMeasured() == 0 ? null : micros / 1000 * calls / result.okMeasured();
         Double share = msPerOk == null || cpuMsPerOk == null ? null : msPerOk / cpuMsPerOk;
         return new Authentication(true, byLoad, micros, perRequest, msPerOk, share, onCpu,
                 onCpu == null ? null : micros * onCpu, onCpu == null || share == null ? null : share * onCpu, null);

@@ -1,5 +1,7 @@
 package com.ecommerce.benchmark.run;
 
+import com.ecommerce.benchmark.scenario.Scenario;
+
 import java.time.Duration;
 import java.util.Locale;
 
@@ -8,23 +10,41 @@ import java.util.Locale;
  * strategy's first scenario, so that the first scenario is not measured on a cold JIT (zero in quick mode, which
  * measures nothing). Full mode measures each run for 5 s, so that with the bursts and the 60 s warm-ups it stays under
  * about 25 minutes. {@code runsOnBurstInstances}: the runs reuse the two-instance burst instances instead of two of
- * their own (quick mode: three service start-ups per strategy instead of five).
+ * their own (quick mode: three service start-ups per strategy instead of five). {@code paymentWarmup} and
+ * {@code paymentMeasure}: the periods of the payment scenarios' runs, in full mode the others'; quick mode, a check of
+ * correctness, measures them without a warm-up (each instance's first payment is made before the load, see
+ * {@link Scenario#pays()}) and runs fewer of them ({@link Scenario#on}).
  */
 public record Settings(String mode, Duration jit, Duration warmup, Duration measure, Duration baseline,
                        int lostThreads, int lostEach, int deadlockThreads, int deadlockEach,
-                       boolean runsOnBurstInstances, int abBlocks) {
+                       boolean runsOnBurstInstances, int abBlocks, Duration paymentWarmup, Duration paymentMeasure) {
 
     /** {@code quick} or {@code full}, with {@code jit} and {@code measure} overriding the mode's (blank: its own). */
     public static Settings of(String mode, String jit, String measure) {
         Settings settings = mode.equals("full")
                 ? new Settings(mode, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 64, 50, 16, 100, false, 3)
+                Duration.ofSeconds(5), 64, 50, 16, 100, false, 3, Duration.ofSeconds(2), Duration.ofSeconds(5))
                 : new Settings(mode, Duration.ZERO, Duration.ofMillis(300), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 16, 20, 8, 20, true, 1);
+                Duration.ofSeconds(1), 16, 20, 8, 20, true, 1, Duration.ZERO, Duration.ofSeconds(1));
+        boolean measured = measure != null && !measure.isBlank();
         return new Settings(mode, jit == null || jit.isBlank() ? settings.jit() : duration(jit),
-                settings.warmup(), measure == null || measure.isBlank() ? settings.measure() : duration(measure),
+                settings.warmup(), measured ? duration(measure) : settings.measure(),
                 settings.baseline(), settings.lostThreads(), settings.lostEach(), settings.deadlockThreads(),
-                settings.deadlockEach(), settings.runsOnBurstInstances(), settings.abBlocks());
+                settings.deadlockEach(), settings.runsOnBurstInstances(), settings.abBlocks(), settings.paymentWarmup(),
+                measured ? duration(measure) : settings.paymentMeasure());
+    }
+
+    /** Quick mode: a check of correctness, as every build runs it. */
+    public boolean quick() {
+        return !mode.equals("full");
+    }
+
+    public Duration warmupOf(Scenario scenario) {
+        return scenario.pays() ? paymentWarmup : warmup;
+    }
+
+    public Duration measureOf(Scenario scenario) {
+        return scenario.pays() ? paymentMeasure : measure;
     }
 
     /** {@code 90s}, {@code 2m}, {@code 500ms}, {@code 90} (seconds) or ISO-8601 ({@code PT90S}). */

@@ -77,7 +77,7 @@ final class StrategyRun {
             Map<Scenario, Run> onOne = new EnumMap<>(Scenario.class);
             for (int instances = 1; instances <= 2; instances++) {
                 List<ServiceInstance> targets = pair.subList(0, instances);
-                for (Scenario scenario : Scenario.on(instances)) {
+                for (Scenario scenario : Scenario.on(instances, settings.quick())) {
                     Run run = ScenarioRun.measure(strategy, scenario, targets, settings, ceiling, databasePid,
                             onOne.get(scenario));
                     onOne.putIfAbsent(scenario, run);

@@ -43,6 +43,22 @@ public final class Auth {
                 "Authorization", bearer);
     }
 
+    /** {@code POST /api/v1/users/{id}/points/payments} of {@code amount}, by the user whose token it is. */
+    public static Http.Response createPayment(ServiceInstance to, String bearer, long userId, long amount) {
+        return Http.post(to, "/api/v1/users/" + userId + "/points/payments", "{\"amount\":" + amount + "}",
+                "Authorization", bearer);
+    }
+
+    /**
+     * {@code POST .../points/payments/{paymentId}/confirm} by the user whose token it is, with the key a gateway's
+     * payment window would have given the buyer (the simulator takes any).
+     */
+    public static Http.Response confirmPayment(ServiceInstance to, String bearer, long userId, String paymentId,
+                                               long amount) {
+        return Http.post(to, "/api/v1/users/" + userId + "/points/payments/" + paymentId + "/confirm",
+                "{\"paymentKey\":\"pk_" + paymentId + "\",\"amount\":" + amount + "}", "Authorization", bearer);
+    }
+
     /** A GET without any token: what an anonymous client sends. */
     public static Http.Response anonymousGet(ServiceInstance to, String path) {
         return Http.get(to, path, null);

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * {@code item-read} send none (the baseline, and an anonymous visitor of the public catalogue); every other scenario
  * sends a user's token with every request: {@code info-authenticated} the same request as {@code info} with one (a
  * public route still verifies a token that comes, so the difference between the two is what authentication costs),
- * the buyers and chargers their own. {@link #authenticated} says which, for the report's cost of authentication.
+ * the buyers, chargers and payers their own. {@link #authenticated} says which, for the report's cost of
+ * authentication, and {@link #calls} how many tokens one request carries (a payment's creation and its confirms).
  */
 public enum Scenario {
 
@@ -137,6 +138,35 @@ public enum Scenario {
                         items[random.nextInt(items.length)], 1));
             }, ok -> conservation(items, 1_000_000, ok.getOrDefault("order", 0L)));
         }
+    },
+    /**
+     * 64 payers, each client a user of its own (funded at 0): a request creates a payment of 1,000 and confirms it
+     * at the gateway (the benchmark's simulator, answering at once), one {@code confirm} counted when the confirm
+     * answers {@code 200}. What a confirm costs the service: two short transactions under the user's balance lock
+     * (claim, credit) around a gateway call made with no lock held. Its own users, so the strategies' difference is
+     * the cost of a lock and a claim, not contention.
+     */
+    PAYMENT("payment", false, true, 2) {
+        @Override
+        public Prepared prepare(List<ServiceInstance> instances) {
+            Payments payments = Payments.prepare(instances, 1);
+            return new Prepared(random -> payments.payAndConfirm(pick(instances, random)),
+                    ok -> payments.check(ok.getOrDefault("confirm", 0L)));
+        }
+    },
+    /**
+     * A double-click storm: each request creates a payment of 1,000 and sends it {@value Payments#STORM} confirms at
+     * once (spread over the instances), as a buyer hammering the button behind a load balancer would; counted as one
+     * {@code confirm} when all of them answer {@code 200}. The gateway must receive one confirm per payment: the
+     * repeats find the payment claimed or done and wait for it or answer what it ended with.
+     */
+    PAYMENT_REPEAT("payment-repeat", false, true, 1 + Payments.STORM) {
+        @Override
+        public Prepared prepare(List<ServiceInstance> instances) {
+            Payments payments = Payments.prepare(instances, Payments.STORM);
+            return new Prepared(random -> payments.payAndConfirm(pick(instances, random)),
+                    ok -> payments.check(ok.getOrDefault("confirm", 0L)));
+        }
     };
 
     public static final int CLIENTS = 64;
@@ -149,19 +179,59 @@ public enum Scenario {
     /** Every request carries a bearer token (none does otherwise): the service verifies one per request. */
     public final boolean authenticated;
 
+    /**
+     * HTTP calls one request of the load generator makes (a payment's creation and its confirms: more than one), each
+     * with the token when {@link #authenticated}: the decode timer counts calls, the report's figures are per request.
+     */
+    public final int calls;
+
     Scenario(String id, boolean read, boolean authenticated) {
+        this(id, read, authenticated, 1);
+    }
+
+    Scenario(String id, boolean read, boolean authenticated, int calls) {
         this.id = id;
         this.read = read;
         this.authenticated = authenticated;
+        this.calls = calls;
     }
 
-    /** The scenarios that run on {@code instances} instances: every one on one, the writing ones on two. */
-    public static List<Scenario> on(int instances) {
-        return Arrays.stream(values()).filter(s -> instances == 1 || !s.read).toList();
+    /**
+     * The scenarios that run on {@code instances} instances: every one on one, the writing ones on two. Quick mode
+     * ({@code quick}, the correctness check every build runs) runs {@code payment} on two instances only and
+     * {@code payment-repeat} not at all: with 64 clients a round of payments takes one to two seconds on two cores,
+     * and so does draining it after the measured period, so each payment run costs seconds that the others do not.
+     * Two instances are the stronger check (confirms of one payer reach both, the version fence of {@code lock-jvm}).
+     */
+    public static List<Scenario> on(int instances, boolean quick) {
+        return Arrays.stream(values()).filter(s -> s.runsOn(instances, quick)).toList();
+    }
+
+    private boolean runsOn(int instances, boolean quick) {
+        if (read) {
+            return instances == 1;
+        }
+        if (quick && this == PAYMENT_REPEAT) {
+            return false;
+        }
+        return !quick || this != PAYMENT || instances == 2;
     }
 
     public static boolean isRead(String id) {
         return Arrays.stream(values()).anyMatch(s -> s.read && s.id.equals(id));
+    }
+
+    /**
+     * A payment scenario: each instance's first payment is made in {@link #prepare}, before the load, and its check
+     * asks the gateway about every payment, or a sample (see {@link Payments}).
+     */
+    public boolean pays() {
+        return this == PAYMENT || this == PAYMENT_REPEAT;
+    }
+
+    /** The {@link #calls} of the scenario named {@code id} (1 for a name that is none of these). */
+    public static int callsOf(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).mapToInt(s -> s.calls).findFirst().orElse(1);
     }
 
     /** The request of one client, and the check to run afterwards with the successes counted by kind. */

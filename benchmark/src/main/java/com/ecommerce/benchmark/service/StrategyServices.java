@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What a strategy's instances need besides MariaDB: the shared Redis for {@code redis}, three Redis masters of their
- * own for {@code redlock}, an in-process ZooKeeper for {@code zookeeper}; and the properties that point the service
- * at them. Closing stops what was started.
+ * What a strategy's instances need besides MariaDB: the payment gateway (every strategy: the benchmark's one
+ * {@link Gateway}), the shared Redis for {@code redis}, three Redis masters of their own for {@code redlock}, an
+ * in-process ZooKeeper for {@code zookeeper}; and the properties that point the service at them. Closing stops what
+ * was started for the strategy (the gateway outlives it).
  */
 public final class StrategyServices implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class StrategyServices implements AutoCloseable {
     public StrategyServices(String strategy) throws Exception {
         properties.put("spring.profiles.active", SystemEnv.dbProfile() + ",lock-" + strategy);
         properties.put("logging.level.root", "warn");
+        properties.putAll(Gateway.instanceProperties());
         TestingServer server = null;
         switch (strategy) {
             case "redis" -> {

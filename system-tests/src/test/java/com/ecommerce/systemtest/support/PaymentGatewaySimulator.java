@@ -21,11 +21,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The payment gateway simulator, started once per test JVM as an OS process from its runnable jar (like the
- * service), and shared by every test class: each test uses payments of its own, and reads what the simulator
- * recorded for them through its control API.
+ * The payment gateway simulator, run as an OS process from its runnable jar (like the service). The system tests
+ * share one, started once per test JVM ({@link #shared()}): each test uses payments of its own, and reads what the
+ * simulator recorded for them through its control API. A program that needs other timing (the benchmark measures
+ * the service's own cost of a confirm, without the gateway's wait) starts one of its own with {@link #start(String)}
+ * and closes it.
  */
-public final class PaymentGatewaySimulator implements Endpoint {
+public final class PaymentGatewaySimulator implements Endpoint, AutoCloseable {
 
     public static final String SECRET_KEY = "test_sk_system_tests";
     /** A normal confirm answers after 0.3 to 2 s, as a real gateway under load may. */
@@ -48,7 +50,7 @@ public final class PaymentGatewaySimulator implements Endpoint {
     /** The one simulator of this JVM, started on first use and stopped when the JVM ends. */
     public static synchronized PaymentGatewaySimulator shared() {
         if (shared == null) {
-            shared = start();
+            shared = start(LATENCY);
             Runtime.getRuntime().addShutdownHook(new Thread(shared.process::destroyForcibly));
         }
         return shared;
@@ -63,12 +65,16 @@ public final class PaymentGatewaySimulator implements Endpoint {
                 "ecommerce.payment.reconcile.interval", "1s");
     }
 
-    private static PaymentGatewaySimulator start() {
+    /**
+     * Starts a simulator of its own whose normal confirm waits {@code latency} (the simulator's {@code --latency}:
+     * {@code 0ms}, {@code 1s}, {@code 300ms-2000ms}); {@link #close()} stops it.
+     */
+    public static PaymentGatewaySimulator start(String latency) {
         Path jar = jar();
         Path log = SystemEnv.workDir().resolve("payment-gateway-simulator.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--port=0", "--secret-key=" + SECRET_KEY, "--latency=" + LATENCY));
+                "--port=0", "--secret-key=" + SECRET_KEY, "--latency=" + latency));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -89,7 +95,12 @@ public final class PaymentGatewaySimulator implements Endpoint {
                 }
                 throw new IllegalStateException("the simulator ended before it was ready; see " + log);
             });
-            return new PaymentGatewaySimulator(process, ready.get(60, TimeUnit.SECONDS));
+            try {
+                return new PaymentGatewaySimulator(process, ready.get(60, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                process.destroyForcibly();
+                throw e;
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not start the payment gateway simulator from " + jar, e);
         }
@@ -119,6 +130,20 @@ public final class PaymentGatewaySimulator implements Endpoint {
     @Override
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Stops the process and waits for it to end. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Tells the simulator how to answer {@code paymentId}'s confirms, e.g. {@code {"mode":"DECLINE"}}. */
