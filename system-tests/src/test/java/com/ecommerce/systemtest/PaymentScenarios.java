@@ -155,6 +155,29 @@ final class PaymentScenarios {
         assertThat(credits(payment)).isEqualTo(1);
     }
 
+    /**
+     * The balance reaches its cap between the payment's creation and its confirm: the gateway's approval can no longer
+     * be credited, so it is cancelled at the gateway and the buyer is told; the repeat answers the same, and nothing
+     * was credited.
+     */
+    void anApprovalPastTheCapIsCancelledAtTheGateway(ServiceInstance a, ServiceInstance b) {
+        long user = Http.newUser(a, 100_000_000 - AMOUNT);
+        String payment = create(a, user, AMOUNT);
+        Http.expect(Http.charge(b, user, 1), 200);
+
+        Http.Response refused = confirm(a, user, payment, AMOUNT);
+        Http.Response repeat = confirm(b, user, payment, AMOUNT);
+
+        assertThat(refused.outcome()).as(refused.body()).isEqualTo("POINT_LIMIT_EXCEEDED");
+        assertThat(refused.json().path("detail").asString()).contains("cancelled");
+        assertThat(repeat.outcome()).isEqualTo("POINT_LIMIT_EXCEEDED");
+        assertThat(read(b, user, payment).path("status").asString()).isEqualTo("CANCELED");
+        assertThat(gateway.calls(payment)).containsExactly("CONFIRM 200", "CANCEL 200");
+        assertThat(gateway.payment(payment).path("status").asString()).isEqualTo("CANCELED");
+        assertThat(Database.balance(user)).isEqualTo(100_000_000 - AMOUNT + 1);
+        assertThat(credits(payment)).isZero();
+    }
+
     /** Requests the service refuses (401, 403, 404, amount mismatch) never reach the gateway and change nothing. */
     void refusedConfirmsNeverReachTheGateway(ServiceInstance a, ServiceInstance b) {
         long user = Http.newUser(a, 0);
@@ -218,6 +241,12 @@ final class PaymentScenarios {
         String payment = create(on, user, AMOUNT);
         Tally tally = Load.run(20, 20, i -> confirm(on, user, payment, AMOUNT));
         int approvals = gateway.approvals(payment);
+        String records = gateway.callRecords(payment).replace(" ", "");
+        if (keys.equals("on")) {
+            assertThat(records).as("the payment id is the key").contains("\"idempotencyKey\":\"" + payment + "\"");
+        } else {
+            assertThat(records).as("no key sent").doesNotContain("\"idempotencyKey\":\"");
+        }
         assertThat(tally.counts()).as("keys " + keys).containsExactly(java.util.Map.entry("OK", 20));
         assertThat(approvals).isEqualTo(1);
         assertThat(credits(payment)).isEqualTo(1);

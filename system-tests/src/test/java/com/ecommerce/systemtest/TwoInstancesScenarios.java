@@ -196,6 +196,12 @@ abstract class TwoInstancesScenarios {
 
     @Test
     @Order(6)
+    void anApprovalPastTheBalanceCap_isCancelledAtTheGatewayAndCreditsNothing() {
+        payments().anApprovalPastTheCapIsCancelledAtTheGateway(a, b);
+    }
+
+    @Test
+    @Order(6)
     void refusedConfirms_neverReachTheGateway() {
         payments().refusedConfirmsNeverReachTheGateway(a, b);
     }
