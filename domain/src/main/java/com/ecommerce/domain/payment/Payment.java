@@ -30,6 +30,10 @@ public final class Payment {
     /** The PG's order id and ours: 6 to 64 characters of {@code [A-Za-z0-9_-]}. */
     public static final Pattern ID_FORMAT = Pattern.compile("[A-Za-z0-9_-]{6,64}");
     public static final int PAYMENT_KEY_MAX = 200;
+    /** Why an approval was given back when the balance could no longer take it. */
+    public static final String CAP_REACHED = "POINT_LIMIT_EXCEEDED";
+    /** Why a payment is cancelled that the gateway itself holds as cancelled. */
+    public static final String CANCELED_AT_GATEWAY = "CANCELED_AT_GATEWAY";
 
     private final String paymentId;
     private final long userId;
@@ -185,9 +189,13 @@ public final class Payment {
             throw new DomainException(ErrorCode.PAYMENT_DECLINED,
                     "The payment gateway declined the payment " + paymentId, Map.of("pgCode", pgCode));
         }
-        if (status == PaymentStatus.CANCELED) {
+        if (status == PaymentStatus.CANCELED && CAP_REACHED.equals(pgCode)) {
             throw new DomainException(ErrorCode.POINT_LIMIT_EXCEEDED, "The payment " + paymentId
-                    + " was approved but could not be credited (" + pgCode + "); it was cancelled at the gateway");
+                    + " was approved but the balance cap was reached before the credit; it was cancelled at the gateway");
+        }
+        if (status == PaymentStatus.CANCELED) {
+            throw new DomainException(ErrorCode.PAYMENT_DECLINED, "The payment gateway holds the payment " + paymentId
+                    + " as cancelled", Map.of("pgCode", pgCode));
         }
     }
 

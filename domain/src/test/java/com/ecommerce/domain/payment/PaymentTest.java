@@ -131,12 +131,25 @@ class PaymentTest {
         Payment payment = ready();
         Claim claim = payment.claim("key-1", NOW, LEASE);
 
-        payment.cancel(claim, "POINT_LIMIT_EXCEEDED");
+        payment.cancel(claim, Payment.CAP_REACHED);
 
         assertThat(payment.status()).isEqualTo(PaymentStatus.CANCELED);
         assertThat(payment.status().isFinal()).isTrue();
         assertThatThrownBy(payment::requireNotRefused).isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(ErrorCode.POINT_LIMIT_EXCEEDED);
+    }
+
+    @Test
+    void aPaymentTheGatewayHoldsAsCancelled_isRefusedAsDeclinedWithThatReason() {
+        Payment payment = ready();
+        Claim claim = payment.claim("key-1", NOW, LEASE);
+
+        payment.cancel(claim, Payment.CANCELED_AT_GATEWAY);
+
+        assertThatThrownBy(payment::requireNotRefused).isInstanceOf(DomainException.class).satisfies(e -> {
+            assertThat(((DomainException) e).code()).isEqualTo(ErrorCode.PAYMENT_DECLINED);
+            assertThat(((DomainException) e).details()).containsEntry("pgCode", Payment.CANCELED_AT_GATEWAY);
+        });
     }
 
     @Test

@@ -44,8 +44,6 @@ import java.util.function.Supplier;
  */
 public final class PaymentSettlement {
 
-    static final String CAP_REACHED = "POINT_LIMIT_EXCEEDED";
-    static final String CANCELED_AT_GATEWAY = "CANCELED_AT_GATEWAY";
     static final int FENCED_TRIES = 5;
 
     private final PaymentStorePort payments;
@@ -123,7 +121,7 @@ public final class PaymentSettlement {
         return switch (outcome) {
             case Approved approved -> credit(claim, userId, amount, approved.approvedAt());
             case Refused refused -> write(claim, userId, payment -> payment.decline(claim, refused.code()));
-            case Canceled ignored -> write(claim, userId, payment -> payment.cancel(claim, CANCELED_AT_GATEWAY));
+            case Canceled ignored -> write(claim, userId, payment -> payment.cancel(claim, Payment.CANCELED_AT_GATEWAY));
             // only an error answered to our own confirm ends it; a look-up's error says nothing of the confirm
             case Unknown unknown -> outcomeUnknown(claim, userId,
                     confirmed && !unknown.mayStillBeProcessed() ? clock.instant() : null);
@@ -162,10 +160,9 @@ public final class PaymentSettlement {
             // the balance grew past what this approval may add since the payment was created: give the money back
             Outcome cancel = gateway.cancel(claim.paymentKey(), "The balance cap was reached before the credit");
             return switch (cancel) {
-                case Canceled ignored -> write(claim, userId, payment -> payment.cancel(claim, CAP_REACHED));
-                case Approved ignored -> write(claim, userId, payment -> payment.cancel(claim, CAP_REACHED));
+                case Canceled ignored -> write(claim, userId, payment -> payment.cancel(claim, Payment.CAP_REACHED));
                 case Refused refused when "ALREADY_CANCELED_PAYMENT".equals(refused.code()) ->
-                        write(claim, userId, payment -> payment.cancel(claim, CAP_REACHED));
+                        write(claim, userId, payment -> payment.cancel(claim, Payment.CAP_REACHED));
                 // the next claim looks it up, finds the approval, and tries again
                 default -> outcomeUnknown(claim, userId, clock.instant());
             };

@@ -224,11 +224,7 @@ class PaymentServicesTest {
 
     @Test
     void anApprovalPastTheCap_isCancelledAtTheGatewayAndSaysSo() {
-        String paymentId = payment();
-        f.chargePoint.charge(ADMIN, new ChargePointCommand(user, Limits.CHARGE_MAX, null));
-        for (long left = Limits.BALANCE_MAX - Limits.CHARGE_MAX - AMOUNT + 1; left > 0; left -= Limits.CHARGE_MAX) {
-            f.chargePoint.charge(ADMIN, new ChargePointCommand(user, Math.min(left, Limits.CHARGE_MAX), null));
-        }
+        String paymentId = paymentPastTheCap();
         long before = f.balance(user);
 
         DomainException refused = refusal(() -> confirm(paymentId));
@@ -242,19 +238,124 @@ class PaymentServicesTest {
         assertThat(f.balance(user)).isEqualTo(before);
     }
 
+    private String paymentPastTheCap() {
+        String paymentId = payment();
+        for (long left = Limits.BALANCE_MAX - AMOUNT + 1; left > 0; left -= Limits.CHARGE_MAX) {
+            f.chargePoint.charge(ADMIN, new ChargePointCommand(user, Math.min(left, Limits.CHARGE_MAX), null));
+        }
+        return paymentId;
+    }
+
+    @Test
+    void aCancelTheGatewayHadAlreadyDone_endsTheCancelledPaymentAsWell() {
+        String paymentId = paymentPastTheCap();
+        gateway.cancelAnswers(new Refused("ALREADY_CANCELED_PAYMENT", "already"));
+
+        assertThat(refusal(() -> confirm(paymentId)).code()).isEqualTo(ErrorCode.POINT_LIMIT_EXCEEDED);
+        assertThat(get.get(buyer, user, paymentId).status()).isEqualTo(PaymentStatus.CANCELED);
+    }
+
+    @Test
+    void aCancelWithoutAnAnswer_isTriedAgainByTheNextClaim() {
+        String paymentId = paymentPastTheCap();
+        gateway.cancelAnswers(new Unknown("read timeout", true), new Refused("SOMETHING_ELSE", "no"));
+
+        assertThat(refusal(() -> confirm(paymentId)).code()).isEqualTo(ErrorCode.PAYMENT_OUTCOME_UNKNOWN);
+        assertThat(get.get(buyer, user, paymentId).status()).isEqualTo(PaymentStatus.UNKNOWN);
+        assertThat(refusal(() -> confirm(paymentId)).code()).as("a refusal of the cancel is no outcome either")
+                .isEqualTo(ErrorCode.PAYMENT_OUTCOME_UNKNOWN);
+        assertThat(refusal(() -> confirm(paymentId)).code()).isEqualTo(ErrorCode.POINT_LIMIT_EXCEEDED);
+
+        assertThat(gateway.calls()).containsExactly("CONFIRM", "CANCEL", "LOOKUP", "CANCEL", "LOOKUP", "CANCEL");
+        assertThat(get.get(buyer, user, paymentId).status()).isEqualTo(PaymentStatus.CANCELED);
+        assertThat(credits()).as("only the charges that filled the balance").noneMatch(c -> c.paymentId() != null);
+    }
+
+    @Test
+    void aPaymentTheGatewayHoldsAsCancelled_isDeclinedWithThatReason() {
+        String paymentId = payment();
+        gateway.confirmAnswers(new Unknown("500", false))
+                .lookUpAnswers(new com.ecommerce.application.payment.port.out.PaymentGatewayPort.Canceled());
+
+        refusal(() -> confirm(paymentId));
+        DomainException declined = refusal(() -> confirm(paymentId));
+
+        assertThat(declined.code()).isEqualTo(ErrorCode.PAYMENT_DECLINED);
+        assertThat(declined.details()).containsEntry("pgCode", Payment.CANCELED_AT_GATEWAY);
+        assertThat(gateway.calls()).containsExactly("CONFIRM", "LOOKUP");
+        assertThat(f.balance(user)).isZero();
+    }
+
+    @Test
+    void get_isTheBuyersOrAnAdministratorsOnly() {
+        String paymentId = payment();
+
+        assertThat(get.get(ADMIN, user, paymentId).paymentId()).isEqualTo(paymentId);
+        assertThat(refusal(() -> get.get(Actor.user(user + 1), user, paymentId)).code())
+                .isEqualTo(ErrorCode.FORBIDDEN);
+    }
+
+    @Test
+    void gatewayTimings_areRefusedUnlessPositive_andBoundTheConfirmAndTheClaim() {
+        GatewayTimings timings = new GatewayTimings(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+        assertThat(timings.call()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(timings.settleWindow()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(timings.claimLease()).isEqualTo(Duration.ofSeconds(13));
+        for (Duration bad : new Duration[]{Duration.ZERO, Duration.ofMillis(-1)}) {
+            assertThatThrownBy(() -> new GatewayTimings(bad, Duration.ofSeconds(1)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new GatewayTimings(Duration.ofSeconds(1), bad))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aConfirmCommand_needsAKeyOfAtMostTwoHundredCharacters() {
+        assertThat(new ConfirmPaymentCommand(user, "pay_abcdef", "k".repeat(200), 1).paymentKey()).hasSize(200);
+        for (String bad : new String[]{"", "  ", "k".repeat(201)}) {
+            assertThatThrownBy(() -> new ConfirmPaymentCommand(user, "pay_abcdef", bad, 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Test
     void aRepeatWhileAnotherHoldsThePayment_waitsAndThenSaysTheOutcomeIsNotKnownYet() {
+        // short timeouts, so the wait is the lock wait's (longer than the gateway's) and the test stays quick
+        GatewayTimings quick = new GatewayTimings(Duration.ofMillis(1), Duration.ofMillis(1));
+        PaymentSettlement quickSettlement = new PaymentSettlement(f.store, f.store, gateway, f.unitOfWork, quick,
+                f.clock);
+        ConfirmPaymentService patient = new ConfirmPaymentService(f.store, f.store, quickSettlement,
+                quick.settleWindow().plusMillis(200), f.clock);
         String paymentId = payment();
-        settlement.claim(paymentId, user, "pk_1").orElseThrow();
+        quickSettlement.claim(paymentId, user, "pk_1").orElseThrow();
 
         long started = System.nanoTime();
-        DomainException waited = refusal(() -> confirm(paymentId));
+        DomainException waited = refusal(() -> patient.confirm(buyer,
+                new ConfirmPaymentCommand(user, paymentId, "pk_1", AMOUNT)));
         long waitedMs = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(waited.code()).isEqualTo(ErrorCode.PAYMENT_OUTCOME_UNKNOWN);
-        assertThat(waitedMs).as("the lock wait, or the gateway's timeouts when longer")
-                .isGreaterThanOrEqualTo(TIMINGS.settleWindow().toMillis());
+        assertThat(waitedMs).as("the lock wait, here longer than the gateway's timeouts")
+                .isGreaterThanOrEqualTo(quick.settleWindow().plusMillis(200).toMillis());
         assertThat(gateway.calls()).isEmpty();
+    }
+
+    @Test
+    void aRepeat_waitsAtLeastTheTimeTheHoldersConfirmMayTake() {
+        GatewayTimings quick = new GatewayTimings(Duration.ofMillis(1), Duration.ofMillis(1));
+        PaymentSettlement quickSettlement = new PaymentSettlement(f.store, f.store, gateway, f.unitOfWork, quick,
+                f.clock);
+        ConfirmPaymentService hurried = new ConfirmPaymentService(f.store, f.store, quickSettlement,
+                Duration.ofMillis(10), f.clock);
+        String paymentId = payment();
+        quickSettlement.claim(paymentId, user, "pk_1").orElseThrow();
+
+        long started = System.nanoTime();
+        refusal(() -> hurried.confirm(buyer, new ConfirmPaymentCommand(user, paymentId, "pk_1", AMOUNT)));
+
+        assertThat((System.nanoTime() - started) / 1_000_000).as("the gateway's timeouts, longer than the lock wait")
+                .isGreaterThanOrEqualTo(quick.settleWindow().toMillis());
     }
 
     @Test
