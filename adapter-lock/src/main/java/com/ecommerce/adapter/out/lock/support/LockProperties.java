@@ -11,9 +11,9 @@ import java.util.List;
  * naming the property.
  * <ul>
  *   <li>{@code wait-timeout}: how long a request waits for all its locks (default 3 s).</li>
- *   <li>{@code lease-time}: how long a lease-based lock (Redis, RedLock) lives without being released (default
- *       10 s).</li>
- *   <li>{@code local-queue}: whether the shared strategies (db, redis, redlock, zookeeper) queue a key's waiters in
+ *   <li>{@code lease-time}: how long a lease-based lock (Redis, RedLock, the JDBC lock table's time-to-live,
+ *       Hazelcast, etcd) lives without being released (default 10 s).</li>
+ *   <li>{@code local-queue}: whether the shared strategies (db, redis, redlock, zookeeper, jdbc, hazelcast, etcd) queue a key's waiters in
  *       the JVM first, so that one thread per instance and key contends for the shared lock (default true; off only
  *       to measure what it buys, or when a test's second party stands for another instance).</li>
  * </ul>
@@ -25,7 +25,10 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
                              @DefaultValue Jvm jvm,
                              @DefaultValue Redis redis,
                              @DefaultValue Optimistic optimistic,
-                             @DefaultValue ZooKeeper zookeeper) {
+                             @DefaultValue ZooKeeper zookeeper,
+                             @DefaultValue Jdbc jdbc,
+                             @DefaultValue Hazelcast hazelcast,
+                             @DefaultValue Etcd etcd) {
 
     public LockProperties {
         requirePositive("ecommerce.lock.wait-timeout", waitTimeout);
@@ -114,6 +117,58 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
             }
             requirePositive("ecommerce.lock.zookeeper.session-timeout", sessionTimeout);
             requirePositive("ecommerce.lock.zookeeper.connection-timeout", connectionTimeout);
+        }
+    }
+
+    /**
+     * {@code lock-jdbc}: Spring Integration's lock table in the service's own database ({@code INT_LOCK}, created by
+     * the migrations). {@code region} separates this service's locks from other users of the same table;
+     * {@code retry-interval} is how long a waiter sleeps between two tries of the insert/update that takes a lock.
+     */
+    public record Jdbc(@DefaultValue("ecommerce") String region,
+                       @DefaultValue("INT_") String tablePrefix,
+                       @DefaultValue("20ms") Duration retryInterval) {
+
+        public Jdbc {
+            if (region == null || region.isBlank()) {
+                throw new IllegalArgumentException("ecommerce.lock.jdbc.region must not be blank");
+            }
+            requirePositive("ecommerce.lock.jdbc.retry-interval", retryInterval);
+        }
+    }
+
+    /**
+     * {@code lock-hazelcast}: every instance is an embedded member of one cluster. {@code members} lists the members'
+     * {@code host:port} (comma-separated; empty means this instance alone), {@code port} is this member's own port,
+     * {@code cluster-name} keeps unrelated clusters on one network apart.
+     */
+    public record Hazelcast(@DefaultValue List<String> members,
+                            @DefaultValue("5701") int port,
+                            @DefaultValue("ecommerce-locks") String clusterName) {
+
+        public Hazelcast {
+            members = members == null ? List.of()
+                    : members.stream().map(String::strip).filter(m -> !m.isEmpty()).toList();
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException("ecommerce.lock.hazelcast.port must be 1 to 65535, got " + port);
+            }
+            if (clusterName == null || clusterName.isBlank()) {
+                throw new IllegalArgumentException("ecommerce.lock.hazelcast.cluster-name must not be blank");
+            }
+        }
+    }
+
+    /** {@code lock-etcd}: the cluster's client URLs ({@code endpoints}, comma-separated). */
+    public record Etcd(@DefaultValue("http://127.0.0.1:2379") List<String> endpoints,
+                       @DefaultValue("/ecommerce/locks/") String prefix) {
+
+        public Etcd {
+            endpoints = endpoints == null ? List.of()
+                    : endpoints.stream().map(String::strip).filter(e -> !e.isEmpty()).toList();
+            if (endpoints.isEmpty()) {
+                throw new IllegalArgumentException("ecommerce.lock.etcd.endpoints must name at least one etcd endpoint,"
+                        + " for example http://127.0.0.1:2379");
+            }
         }
     }
 

@@ -14,7 +14,10 @@ public enum LockStrategyName {
     REDIS(Profiles.REDIS),
     REDLOCK(Profiles.REDLOCK),
     OPTIMISTIC(Profiles.OPTIMISTIC),
-    ZOOKEEPER(Profiles.ZOOKEEPER);
+    ZOOKEEPER(Profiles.ZOOKEEPER),
+    JDBC(Profiles.JDBC),
+    HAZELCAST(Profiles.HAZELCAST),
+    ETCD(Profiles.ETCD);
 
     /** The strategy when no lock profile is active. */
     public static final LockStrategyName DEFAULT = JVM;
@@ -28,6 +31,9 @@ public enum LockStrategyName {
         public static final String REDLOCK = "lock-redlock";
         public static final String OPTIMISTIC = "lock-optimistic";
         public static final String ZOOKEEPER = "lock-zookeeper";
+        public static final String JDBC = "lock-jdbc";
+        public static final String HAZELCAST = "lock-hazelcast";
+        public static final String ETCD = "lock-etcd";
 
         private Profiles() {
         }
