@@ -68,8 +68,8 @@ public class JdbcLockAdapter extends AbstractLockAdapter {
             giveBack(taken, keys);
             throw new LockUnavailableException("The lock table did not answer: " + e.getClass().getSimpleName(), e);
         }
-        long since = System.nanoTime();
-        return () -> release(taken, keys, since);
+        Deadline rowsEnd = Deadline.after(timeToLive);
+        return () -> release(taken, keys, rowsEnd);
     }
 
     /**
@@ -77,13 +77,12 @@ public class JdbcLockAdapter extends AbstractLockAdapter {
      * registry deleted it as expired) is a lost lock; so is a hold longer than the time-to-live, which anyone could
      * have taken meanwhile. Either way the version check has guarded the writes.
      */
-    private void release(List<DistributedLock> taken, LockKeys keys, long since) {
+    private void release(List<DistributedLock> taken, LockKeys keys, Deadline rowsEnd) {
         int lost = giveBack(taken, keys);
-        Duration held = Duration.ofNanos(System.nanoTime() - since);
-        if (lost > 0 || held.compareTo(timeToLive) > 0) {
+        if (lost > 0 || rowsEnd.hasPassed()) {
             metrics.lost();
-            log.warn("Lock on {} outlived its time-to-live of {} (held {} ms, {} row(s) taken over); the version check"
-                    + " guarded the writes", keys, timeToLive, held.toMillis(), lost);
+            log.warn("Lock on {} outlived its time-to-live of {} ({} row(s) taken over by then); the version check "
+                    + "guarded the writes", keys, timeToLive, lost);
         }
     }
 
