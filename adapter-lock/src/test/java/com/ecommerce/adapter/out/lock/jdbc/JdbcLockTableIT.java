@@ -12,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.integration.util.UUIDConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -20,9 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What {@code lock-jdbc} owes to the version of Spring Integration it is pinned to (7.0.6 or newer: 7.0.5 kept one
- * shared pool of local locks for all keys), and what its time-to-live and a failing database do. Each test works in a
+ * shared pool of local locks for all keys, and both tests that use {@link #keysSharingOneOf256LocalLocks} fail on it),
+ * and what its time-to-live and a failing database do. Each test works in a
  * region of its own of the lock table, so that the rows it counts are its own; closing its instances gives them back.
  */
 class JdbcLockTableIT {
@@ -82,26 +84,46 @@ class JdbcLockTableIT {
         return LockKey.point(ids.incrementAndGet());
     }
 
+    /**
+     * Keys that 7.0.5 put on one local lock: it kept 256 re-entrant locks for all keys and picked one by the hash of
+     * the key's row id ({@code UUIDConverter}), so these are keys whose row ids' hashes agree in their low 8 bits.
+     */
+    private List<LockKey> keysSharingOneOf256LocalLocks(int count) {
+        List<LockKey> keys = new ArrayList<>();
+        int stripe = -1;
+        while (keys.size() < count) {
+            LockKey key = freshKey();
+            int hash = UUIDConverter.getUUID(key.asString()).toString().hashCode() & 0xFF;
+            if (stripe == -1) {
+                stripe = hash;
+            }
+            if (hash == stripe) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
     @Test
-    void whileOneKeyIsHeld_anUnrelatedKeyOfTheSameInstance_isTakenAtOnce() throws Exception {
+    void whileOneKeyIsHeld_unrelatedKeysOfTheSameInstance_areTakenAtOnce() throws Exception {
         LockStrategy instance = instance(pool(), TIME_TO_LIVE).adapter(metrics());
+        List<LockKey> keys = keysSharingOneOf256LocalLocks(21);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> instance.withLocks(
-                LockKeys.of(freshKey()), Deadline.after(Duration.ofSeconds(5)), () -> {
+                LockKeys.of(keys.getFirst()), Deadline.after(Duration.ofSeconds(5)), () -> {
                     holding.countDown();
                     await(done);
                     return null;
                 }), OWN_THREAD);
         assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
         try {
-            // many keys, so that a registry sharing a few local locks among all keys would hand one of them the
-            // held key's local lock
-            for (int i = 0; i < 200; i++) {
+            for (LockKey unrelated : keys.subList(1, keys.size())) {
                 long started = System.nanoTime();
                 CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> instance.withLocks(
-                        LockKeys.of(freshKey()), Deadline.after(Duration.ofMillis(300)), () -> "taken"), OWN_THREAD);
-                assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("taken");
+                        LockKeys.of(unrelated), Deadline.after(Duration.ofMillis(300)), () -> "taken"), OWN_THREAD);
+                assertThat(other.get(10, TimeUnit.SECONDS)).as(unrelated + " while " + keys.getFirst() + " is held")
+                        .isEqualTo("taken");
                 assertThat((System.nanoTime() - started) / 1_000_000).as("ms to take an unrelated key").isLessThan(300);
             }
         } finally {
@@ -110,11 +132,11 @@ class JdbcLockTableIT {
         holder.get(10, TimeUnit.SECONDS);
     }
 
+    /** On 7.0.5 keys sharing a local lock made it re-entrant: releasing the second one left its row in the table. */
     @Test
     void aHoldOfSeveralKeys_hasOneRowPerKey_andLeavesNoneWhenReleased() {
         LockStrategy instance = instance(pool(), TIME_TO_LIVE).adapter(metrics());
-        LockKeys keys = LockKeys.of(freshKey(), LockKey.itemStock(ids.incrementAndGet()),
-                LockKey.itemStock(ids.incrementAndGet()));
+        LockKeys keys = LockKeys.of(keysSharingOneOf256LocalLocks(3));
 
         long rowsWhileHeld = instance.withLocks(keys, Deadline.after(Duration.ofSeconds(5)), this::rowsOfTheRegion);
 
