@@ -50,6 +50,8 @@ public class JdbcLockAdapter extends AbstractLockAdapter {
     @Override
     protected Held acquire(LockKeys keys, Deadline deadline) {
         List<DistributedLock> taken = new ArrayList<>(keys.asList().size());
+        // counted from before the first row is written, so that no row's time-to-live ends before this one does
+        Deadline firstRowsEnd = Deadline.after(timeToLive);
         try {
             for (LockKey key : keys) {
                 DistributedLock lock = registry.obtain(key.asString());
@@ -68,8 +70,7 @@ public class JdbcLockAdapter extends AbstractLockAdapter {
             giveBack(taken, keys);
             throw new LockUnavailableException("The lock table did not answer: " + e.getClass().getSimpleName(), e);
         }
-        Deadline rowsEnd = Deadline.after(timeToLive);
-        return () -> release(taken, keys, rowsEnd);
+        return () -> release(taken, keys, firstRowsEnd);
     }
 
     /**
@@ -77,9 +78,9 @@ public class JdbcLockAdapter extends AbstractLockAdapter {
      * registry deleted it as expired) is a lost lock; so is a hold longer than the time-to-live, which anyone could
      * have taken meanwhile. Either way the version check has guarded the writes.
      */
-    private void release(List<DistributedLock> taken, LockKeys keys, Deadline rowsEnd) {
+    private void release(List<DistributedLock> taken, LockKeys keys, Deadline firstRowsEnd) {
         int lost = giveBack(taken, keys);
-        if (lost > 0 || rowsEnd.hasPassed()) {
+        if (lost > 0 || firstRowsEnd.hasPassed()) {
             metrics.lost();
             log.warn("Lock on {} outlived its time-to-live of {} ({} row(s) taken over by then); the version check "
                     + "guarded the writes", keys, timeToLive, lost);
