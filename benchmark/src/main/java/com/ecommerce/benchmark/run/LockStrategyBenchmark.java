@@ -53,7 +53,7 @@ import java.util.Map;
  * ({@code bash benchmark/run.sh}): the report under {@code docs/benchmarks}, with separate instances for the runs
  * (lock wait 10 s). {@code -Dbenchmark.jit=90s} sets the JIT warm-up (full: 60 s),
  * {@code -Dbenchmark.measure=15s} the measured period of each run (full: 5 s), {@code -Dbenchmark.strategies=jvm,db}
- * the strategies (default: all six; a partial run's report belongs outside {@code docs/benchmarks}).
+ * the strategies (default: all; a partial run's report belongs outside {@code docs/benchmarks}).
  */
 public final class LockStrategyBenchmark {
 

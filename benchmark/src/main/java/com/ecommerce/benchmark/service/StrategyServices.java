@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 /**
  * What a strategy's instances need besides MariaDB: the payment gateway (every strategy: the benchmark's one
  * {@link Gateway}), the shared Redis for {@code redis}, three Redis masters of their own for {@code redlock}, an
- * in-process ZooKeeper for {@code zookeeper}; and the properties that point the service at them. Closing stops what
- * was started for the strategy (the gateway outlives it).
+ * in-process ZooKeeper for {@code zookeeper} (nothing for {@code jdbc}: its lock table is in MariaDB, whose CPU is
+ * measured already); and the properties that point the service at them. Closing stops what was started for the
+ * strategy (the gateway outlives it).
  */
 public final class StrategyServices implements AutoCloseable {
 

@@ -1,6 +1,7 @@
 package com.ecommerce.bootstrap.config;
 
 import com.ecommerce.adapter.out.lock.db.DatabaseLockAdapter;
+import com.ecommerce.adapter.out.lock.jdbc.JdbcLockTable;
 import com.ecommerce.adapter.out.lock.jvm.JvmLockAdapter;
 import com.ecommerce.adapter.out.lock.jvm.LocallyQueuedLockAdapter;
 import com.ecommerce.adapter.out.lock.optimistic.OptimisticLockAdapter;
@@ -25,10 +26,12 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +41,7 @@ import java.util.Map;
  * ({@link LockProfileGuard} makes sure of that and activates {@code lock-jvm} when none is given). Each one builds its
  * {@link LockStrategy}, the clients it needs and their health indicator; the shared strategies are put behind a
  * local queue unless {@code ecommerce.lock.local-queue} is off. Bean names are the same in every profile:
- * {@code lockStrategy}, and the health contributors {@code redisLock} and {@code zooKeeperLock}.
+ * {@code lockStrategy}, and the health contributors {@code redisLock}, {@code zooKeeperLock} and {@code jdbcLock}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LockProperties.class)
@@ -170,6 +173,34 @@ public class LockConfiguration {
                     ? Health.up().withDetail("connectString",
                             lockCurator.getZookeeperClient().getCurrentConnectionString()).build()
                     : Health.down().withDetail("reason", "not connected to ZooKeeper").build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.JDBC)
+    static class Jdbc {
+        /**
+         * After the migrations, which create the lock table that opening it checks. Closed on shutdown, giving back
+         * the rows this instance still holds rather than leaving them to their time-to-live.
+         */
+        @Bean(destroyMethod = "close")
+        @DependsOnDatabaseInitialization
+        JdbcLockTable lockTable(DataSource dataSource, LockProperties properties) {
+            return JdbcLockTable.open(dataSource, properties.jdbc(), properties.leaseTime());
+        }
+
+        @Bean
+        LockStrategy lockStrategy(JdbcLockTable lockTable, LockProperties properties, MeterRegistry registry) {
+            return LocallyQueuedLockAdapter.inFrontOf(lockTable.adapter(metrics(registry, LockStrategyName.JDBC)),
+                    properties, registry);
+        }
+
+        @Bean
+        HealthIndicator jdbcLock(JdbcLockTable lockTable, LockProperties properties) {
+            return () -> lockTable.answers()
+                    ? Health.up().withDetail("table", properties.jdbc().tablePrefix() + "LOCK")
+                            .withDetail("region", properties.jdbc().region()).build()
+                    : Health.down().withDetail("reason", "the lock table does not answer").build();
         }
     }
 }

@@ -156,11 +156,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule databaseAccessOnlyInPersistence = noClasses()
-            .that().resideOutsideOfPackages(PERSISTENCE, "com.ecommerce.bootstrap.config..")
+            .that().resideOutsideOfPackages(PERSISTENCE, "com.ecommerce.bootstrap.config..",
+                    "com.ecommerce.adapter.out.lock.jdbc..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.persistence..",
                     "org.hibernate..", "org.springframework.jdbc..", "org.springframework.orm..")
             .because("adapter-persistence is the one owner of tables, SQL and JPA; bootstrap only hands it its "
-                    + "EntityManager (SqlOnlyInPersistenceTest checks the strings)");
+                    + "EntityManager (SqlOnlyInPersistenceTest checks the strings). lock-jdbc hands Spring "
+                    + "Integration's lock repository the DataSource and a transaction manager over it: the SQL is the "
+                    + "library's, the table adapter-persistence's migration");
 
     @ArchTest
     static final ArchRule onlyTheUnitOfWorkTakesLocks = noClasses().that().resideInAPackage(APPLICATION)

@@ -166,6 +166,9 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         if (name.startsWith("red")) {
             assertThat(health.path("components").path("redisLock").path("status").asString()).isEqualTo("UP");
         }
+        if (name.equals("jdbc")) {
+            assertThat(health.path("components").path("jdbcLock").path("status").asString()).isEqualTo("UP");
+        }
     }
 
     @Test

@@ -1,13 +1,17 @@
 package com.ecommerce.adapter.out.lock;
 
+import com.ecommerce.adapter.out.lock.jdbc.JdbcLockTable;
 import com.ecommerce.adapter.out.lock.jvm.LocallyQueuedLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedissonClients;
 import com.ecommerce.adapter.out.lock.support.Breakage;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.adapter.out.lock.testing.TestLockDatabase;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -33,9 +37,13 @@ public enum StrategyUnderTest {
     REDIS(3),
     /** Three independent masters, one client per master and instance. */
     REDLOCK(3),
-    ZOOKEEPER(3);
+    ZOOKEEPER(3),
+    /** The lock table in the test database, one pool and repository (client id) per instance. */
+    JDBC(3);
 
     static final Duration LEASE = Duration.ofSeconds(10);
+    /** {@code ecommerce.lock.jdbc.*} by default. */
+    static final LockProperties.Jdbc JDBC_SETTINGS = new LockProperties.Jdbc("ecommerce", "INT_", Duration.ofMillis(20));
 
     private final int instances;
 
@@ -60,6 +68,7 @@ public enum StrategyUnderTest {
             case QUEUED_REDIS, REDIS -> "redis://" + TestRedis.single();
             case REDLOCK -> TestRedis.redlockAddresses();
             case ZOOKEEPER -> TestZooKeeper.connectString();
+            case JDBC -> TestLockDatabase.url();
         };
     }
 
@@ -81,6 +90,7 @@ public enum StrategyUnderTest {
                     yield adapter;
                 }
                 case ZOOKEEPER -> breakage.zookeeper(zookeeper(server, clients), "/ecommerce/locks", metrics());
+                case JDBC -> breakage.jdbc(jdbc(server, clients).registry(), LEASE, metrics());
             });
         }
         return new Instances(List.copyOf(built), List.copyOf(clients));
@@ -103,6 +113,15 @@ public enum StrategyUnderTest {
         client.start();
         clients.add(client::close);
         return client;
+    }
+
+    /** One instance's lock table over a pool of its own on {@code url}; closing gives back its rows, then the pool. */
+    static JdbcLockTable jdbc(String url, List<AutoCloseable> clients) {
+        HikariDataSource dataSource = TestLockDatabase.dataSource(url);
+        clients.add(dataSource);
+        JdbcLockTable table = JdbcLockTable.open(dataSource, JDBC_SETTINGS, LEASE);
+        clients.add(clients.size() - 1, table);
+        return table;
     }
 
     /** The instances of one process, and what closes their clients. */

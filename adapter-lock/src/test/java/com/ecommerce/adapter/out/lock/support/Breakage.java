@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.lock.support;
 
+import com.ecommerce.adapter.out.lock.jdbc.JdbcLockAdapter;
 import com.ecommerce.adapter.out.lock.jvm.JvmLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedisLockAdapter;
@@ -9,6 +10,7 @@ import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockKeys;
 import org.apache.curator.framework.CuratorFramework;
 import org.redisson.api.RedissonClient;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +20,8 @@ import java.util.function.BiFunction;
 /**
  * Ways to break a lock adapter, so that its contract suite can be shown to catch them
  * ({@code LockStrategyContractCatchesBreakagesIT}). Each broken adapter is the production class with its
- * {@code acquire} overridden, run through the production {@code withLocks}: it still talks to its Redis, masters or
- * ZooKeeper, and only the one step named here is wrong.
+ * {@code acquire} overridden, run through the production {@code withLocks}: it still talks to its Redis, masters,
+ * ZooKeeper or lock table, and only the one step named here is wrong.
  */
 public enum Breakage {
 
@@ -72,6 +74,11 @@ public enum Breakage {
                 : new BrokenZooKeeper(this, client, basePath, metrics);
     }
 
+    public LockStrategy jdbc(JdbcLockRegistry registry, Duration timeToLive, LockMetrics metrics) {
+        return this == NONE ? new JdbcLockAdapter(registry, timeToLive, metrics)
+                : new BrokenJdbc(this, registry, timeToLive, metrics);
+    }
+
     private static final class BrokenJvm extends JvmLockAdapter {
         private final Breakage breakage;
 
@@ -119,6 +126,20 @@ public enum Breakage {
 
         BrokenZooKeeper(Breakage breakage, CuratorFramework client, String basePath, LockMetrics metrics) {
             super(client, basePath, metrics);
+            this.breakage = breakage;
+        }
+
+        @Override
+        protected Held acquire(LockKeys keys, Deadline deadline) {
+            return breakage.acquire(keys, deadline, super::acquire);
+        }
+    }
+
+    private static final class BrokenJdbc extends JdbcLockAdapter {
+        private final Breakage breakage;
+
+        BrokenJdbc(Breakage breakage, JdbcLockRegistry registry, Duration timeToLive, LockMetrics metrics) {
+            super(registry, timeToLive, metrics);
             this.breakage = breakage;
         }
 
