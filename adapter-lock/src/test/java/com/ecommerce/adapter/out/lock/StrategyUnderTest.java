@@ -6,8 +6,10 @@ import com.ecommerce.adapter.out.lock.redis.RedissonClients;
 import com.ecommerce.adapter.out.lock.support.Breakage;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.adapter.out.lock.testing.TestHazelcast;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
+import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -33,7 +35,9 @@ public enum StrategyUnderTest {
     REDIS(3),
     /** Three independent masters, one client per master and instance. */
     REDLOCK(3),
-    ZOOKEEPER(3);
+    ZOOKEEPER(3),
+    /** Three embedded members of one cluster; the other process's instances join it as members of their own. */
+    HAZELCAST(3);
 
     static final Duration LEASE = Duration.ofSeconds(10);
 
@@ -60,6 +64,7 @@ public enum StrategyUnderTest {
             case QUEUED_REDIS, REDIS -> "redis://" + TestRedis.single();
             case REDLOCK -> TestRedis.redlockAddresses();
             case ZOOKEEPER -> TestZooKeeper.connectString();
+            case HAZELCAST -> TestHazelcast.contractCluster();
         };
     }
 
@@ -81,6 +86,7 @@ public enum StrategyUnderTest {
                     yield adapter;
                 }
                 case ZOOKEEPER -> breakage.zookeeper(zookeeper(server, clients), "/ecommerce/locks", metrics());
+                case HAZELCAST -> breakage.hazelcast(hazelcast(server, clients), LEASE, metrics());
             });
         }
         return new Instances(List.copyOf(built), List.copyOf(clients));
@@ -103,6 +109,12 @@ public enum StrategyUnderTest {
         client.start();
         clients.add(client::close);
         return client;
+    }
+
+    private static HazelcastInstance hazelcast(String cluster, List<AutoCloseable> clients) {
+        HazelcastInstance member = TestHazelcast.Cluster.parse(cluster).startMember();
+        clients.add(member::shutdown);
+        return member;
     }
 
     /** The instances of one process, and what closes their clients. */
