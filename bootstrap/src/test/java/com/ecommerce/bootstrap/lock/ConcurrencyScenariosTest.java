@@ -166,6 +166,11 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         if (name.startsWith("red")) {
             assertThat(health.path("components").path("redisLock").path("status").asString()).isEqualTo("UP");
         }
+        if (name.equals("hazelcast")) {
+            assertThat(health.path("components").path("hazelcastLock").path("status").asString()).isEqualTo("UP");
+            assertThat(health.path("components").path("hazelcastLock").path("details").path("members").asInt())
+                    .isPositive();
+        }
     }
 
     @Test

@@ -97,7 +97,12 @@ public class HazelcastLockAdapter extends AbstractLockAdapter {
                 metrics.lost();
                 log.warn("Lock on {} of {} was no longer held at release (lease {} or member removed); the version "
                         + "check guarded the writes", key, keys, leaseTime);
-            } catch (HazelcastException | HazelcastInstanceNotActiveException e) {
+            } catch (HazelcastInstanceNotActiveException e) {
+                // a member that stopped holds nothing: the cluster freed its locks when it removed it
+                metrics.lost();
+                log.warn("The Hazelcast member stopped while {} was held; the version check guarded the writes", keys);
+                return;
+            } catch (HazelcastException e) {
                 log.warn("Could not release {} ({}); its lease ends it", key, e.getMessage());
             }
         }

@@ -1,6 +1,7 @@
 package com.ecommerce.adapter.out.lock.testing;
 
 import com.ecommerce.adapter.out.lock.hazelcast.HazelcastMembers;
+import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
@@ -43,6 +44,12 @@ public final class TestHazelcast {
     /** A cluster nobody else uses: a unique name and {@code ports} consecutive free ports. */
     public static Cluster newCluster(int ports) {
         return new Cluster("ecommerce-test-" + UUID.randomUUID(), freePorts(ports), ports);
+    }
+
+    /** Another instance's member, on a free port, joining the cluster of {@code ecommerce.lock.hazelcast.*}. */
+    public static HazelcastInstance memberJoining(LockProperties.Hazelcast cluster) {
+        return Hazelcast.newHazelcastInstance(HazelcastMembers.config(cluster.clusterName(), freePorts(1), 1,
+                cluster.members()));
     }
 
     /** The first of {@code count} consecutive ports that are free on the loopback now. */
