@@ -52,6 +52,16 @@ public final class TestHazelcast {
                 cluster.members()));
     }
 
+    /**
+     * A member with the cluster's name that neither finds nor is found by its members: the other half of a split
+     * brain, from the start.
+     */
+    public static HazelcastInstance memberApart(LockProperties.Hazelcast cluster) {
+        int port = freePorts(1);
+        return Hazelcast.newHazelcastInstance(HazelcastMembers.config(cluster.clusterName(), port, 1,
+                List.of(HOST + ":" + port)));
+    }
+
     /** The first of {@code count} consecutive ports that are free on the loopback now. */
     public static int freePorts(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
