@@ -38,7 +38,6 @@ public final class HazelcastMembers {
     public static Config config(String clusterName, int port, int portCount, List<String> members) {
         Config config = new Config();
         config.setClusterName(clusterName);
-        config.setInstanceName(clusterName + "-" + port + "-" + System.nanoTime());
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(port).setPortAutoIncrement(portCount > 1).setPortCount(Math.max(1, portCount));
         JoinConfig join = network.getJoin();

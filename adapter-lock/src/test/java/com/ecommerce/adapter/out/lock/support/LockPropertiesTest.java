@@ -76,7 +76,7 @@ class LockPropertiesTest {
     @Test
     void everyStrategyIsNamedByItsProfile() {
         assertThat(LockStrategyName.profiles()).containsExactly("lock-jvm", "lock-db", "lock-redis", "lock-redlock",
-                "lock-optimistic", "lock-zookeeper");
+                "lock-optimistic", "lock-zookeeper", "lock-jdbc", "lock-hazelcast", "lock-etcd");
         assertThat(List.of(LockStrategyName.values())).allSatisfy(strategy -> {
             assertThat(strategy.profile()).isEqualTo("lock-" + strategy.id());
             assertThat(LockStrategyName.ofProfile(strategy.profile())).contains(strategy);
