@@ -50,6 +50,9 @@ public final class HazelcastMembers {
         config.setProperty("hazelcast.max.wait.seconds.before.join", "3");
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(MAX_NO_HEARTBEAT_SECONDS));
+        // a lock request parked on a member that died is retried on the partition's new owner after this pause (500 ms
+        // by default), which a waiter for a dead member's lock otherwise spends on top of the member's removal
+        config.setProperty("hazelcast.invocation.retry.pause.millis", "100");
         // two clusters of one name (a healed network partition, or instances that each formed their own at the same
         // moment) merge at the master's next look for them: every 5 s rather than Hazelcast's 300 s first and 120 s
         // after; until then each grants the same keys
