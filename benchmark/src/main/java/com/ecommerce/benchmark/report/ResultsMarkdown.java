@@ -181,7 +181,9 @@ final class ResultsMarkdown {
                 + "count. CPU service / db: cores used by the service processes and the database during the measured "
                 + "period. CPU ms/ok: service CPU per successful request; x info: that over the strategy's `info` run "
                 + "(one instance). gen cores, gen ms/req: the load generator's JVM, in cores and in CPU ms per "
-                + "request sent (for `zookeeper` it also hosts the ZooKeeper server, whose share is in brackets). "
+                + "request sent (for `zookeeper` it also hosts the ZooKeeper server, whose share is in brackets; "
+                + "`hazelcast` has no server: its members are embedded in the instances, so their CPU is in CPU "
+                + "service). "
                 + "`info`, `info-authenticated` and `item-read` run on one instance only.\n\n");
         md.append("| scenario | instances | strategy | req/s | x row-lock ceiling | x jvm | p50 ms | p95 ms | p99 ms | "
                 + "max ms | outcomes | retries/success | lock wait ms | lock hold ms | CPU service | CPU db | "

@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code cpuPerOkRatioToInfo}: that, divided by the same figure of the strategy's {@code info} run;
  * {@code generatorCpuCores} and {@code generatorCpuMsPerRequest}: this JVM's CPU over the measured period, per
  * second and per request sent (for {@code zookeeper} it includes the in-process ZooKeeper server, whose own share
- * is {@code zooKeeperServerCpuCores}); {@code authentication}: what verifying the tokens cost in this run.
+ * is {@code zooKeeperServerCpuCores}; the Hazelcast members of {@code hazelcast} run inside the service processes,
+ * so their CPU is the service's); {@code authentication}: what verifying the tokens cost in this run.
  */
 public record Run(String strategy, String scenario, int instances, double throughput, double p50, double p95,
                   double p99, double max, Map<String, Long> outcomes, long successesChecked, Double retriesPerSuccess,

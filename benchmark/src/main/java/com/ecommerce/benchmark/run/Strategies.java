@@ -6,7 +6,8 @@ import java.util.Locale;
 /** The lock strategies, in the benchmark's order, and the subset a run asks for. */
 public final class Strategies {
 
-    public static final List<String> ALL = List.of("jvm", "db", "redis", "redlock", "zookeeper", "jdbc", "optimistic");
+    public static final List<String> ALL = List.of("jvm", "db", "redis", "redlock", "zookeeper", "jdbc", "hazelcast",
+            "optimistic");
 
     private Strategies() {
     }

@@ -30,7 +30,7 @@ public final class ServiceStarts {
 
     /** Starts one instance named {@code name} and awaits it. */
     public ServiceInstance start(String name, Map<String, String> properties, List<ServiceInstance> all) {
-        ServiceInstance instance = ServiceInstance.start(name, properties);
+        ServiceInstance instance = ServiceInstance.start(name, StrategyServices.forInstance(properties));
         all.add(instance);
         ServiceInstance ready = instance.awaitReady(READY_WITHIN);
         count++;

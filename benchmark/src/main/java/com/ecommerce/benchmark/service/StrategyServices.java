@@ -4,20 +4,29 @@ import com.ecommerce.systemtest.support.RedisServer;
 import com.ecommerce.systemtest.support.SystemEnv;
 import org.apache.curator.test.TestingServer;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What a strategy's instances need besides MariaDB: the payment gateway (every strategy: the benchmark's one
  * {@link Gateway}), the shared Redis for {@code redis}, three Redis masters of their own for {@code redlock}, an
- * in-process ZooKeeper for {@code zookeeper} (nothing for {@code jdbc}: its lock table is in MariaDB, whose CPU is
- * measured already); and the properties that point the service at them. Closing stops what was started for the
- * strategy (the gateway outlives it).
+ * in-process ZooKeeper for {@code zookeeper}, nothing for {@code jdbc} (its lock table is in MariaDB, whose CPU is
+ * measured already), a cluster name and member ports for {@code hazelcast} (whose members are embedded in the
+ * instances, so their CPU counts as the service's); and the properties that point the service at them. Closing stops
+ * what was started for the strategy (the gateway outlives it).
  */
 public final class StrategyServices implements AutoCloseable {
+
+    private static final String HAZELCAST_MEMBERS = "ecommerce.lock.hazelcast.members";
+    /** Instances of one strategy run at once (the combining experiment's three), and spares. */
+    private static final int HAZELCAST_PORTS = 6;
 
     private final List<RedisServer> masters = new ArrayList<>();
     private final TestingServer zookeeper;
@@ -46,6 +55,11 @@ public final class StrategyServices implements AutoCloseable {
                 server = new TestingServer(true);
                 properties.put("ecommerce.lock.zookeeper.connect-string", server.getConnectString());
             }
+            case "hazelcast" -> {
+                properties.put("ecommerce.lock.hazelcast.cluster-name", "ecommerce-bench-" + UUID.randomUUID());
+                properties.put(HAZELCAST_MEMBERS, IntStream.generate(SystemEnv::freePort).distinct()
+                        .limit(HAZELCAST_PORTS).mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(",")));
+            }
             default -> { }
         }
         this.zookeeper = server;
@@ -54,6 +68,31 @@ public final class StrategyServices implements AutoCloseable {
     /** The service's properties for this strategy (a copy: add to it freely). */
     public Map<String, String> properties() {
         return new LinkedHashMap<>(properties);
+    }
+
+    /**
+     * One instance's properties: a {@code lock-hazelcast} instance's member takes the first listed port that no
+     * running member has bound (instances start one after another, each awaited, so the one before has bound its own).
+     */
+    public static Map<String, String> forInstance(Map<String, String> properties) {
+        String members = properties.get(HAZELCAST_MEMBERS);
+        if (members == null) {
+            return properties;
+        }
+        Map<String, String> own = new LinkedHashMap<>(properties);
+        own.put("ecommerce.lock.hazelcast.port", List.of(members.split(",")).stream()
+                .map(member -> member.substring(member.lastIndexOf(':') + 1)).filter(StrategyServices::unbound)
+                .findFirst().orElseThrow(() -> new IllegalStateException("every Hazelcast member port of " + members
+                        + " is taken: more instances at once than " + HAZELCAST_PORTS)));
+        return own;
+    }
+
+    private static boolean unbound(String port) {
+        try (ServerSocket socket = new ServerSocket(Integer.parseInt(port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.ecommerce.bootstrap.config;
 
 import com.ecommerce.adapter.out.lock.db.DatabaseLockAdapter;
+import com.ecommerce.adapter.out.lock.hazelcast.HazelcastLockAdapter;
+import com.ecommerce.adapter.out.lock.hazelcast.HazelcastMembers;
 import com.ecommerce.adapter.out.lock.jdbc.JdbcLockTable;
 import com.ecommerce.adapter.out.lock.jvm.JvmLockAdapter;
 import com.ecommerce.adapter.out.lock.jvm.LocallyQueuedLockAdapter;
@@ -16,6 +18,7 @@ import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName.Profiles;
 import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
 import com.ecommerce.adapter.out.persistence.lock.PessimisticRowLocks;
+import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import org.apache.curator.framework.CuratorFramework;
@@ -41,7 +44,8 @@ import java.util.Map;
  * ({@link LockProfileGuard} makes sure of that and activates {@code lock-jvm} when none is given). Each one builds its
  * {@link LockStrategy}, the clients it needs and their health indicator; the shared strategies are put behind a
  * local queue unless {@code ecommerce.lock.local-queue} is off. Bean names are the same in every profile:
- * {@code lockStrategy}, and the health contributors {@code redisLock}, {@code zooKeeperLock} and {@code jdbcLock}.
+ * {@code lockStrategy}, and the health contributors {@code redisLock}, {@code zooKeeperLock}, {@code jdbcLock} and
+ * {@code hazelcastLock}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LockProperties.class)
@@ -201,6 +205,30 @@ public class LockConfiguration {
                     ? Health.up().withDetail("table", properties.jdbc().tablePrefix() + "LOCK")
                             .withDetail("region", properties.jdbc().region()).build()
                     : Health.down().withDetail("reason", "the lock table does not answer").build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.HAZELCAST)
+    static class Hazelcast {
+        /** This instance's member of the cluster; {@code shutdown} leaves it gracefully, handing its data over. */
+        @Bean(destroyMethod = "shutdown")
+        HazelcastInstance lockHazelcast(LockProperties properties) {
+            return HazelcastMembers.start(properties.hazelcast());
+        }
+
+        @Bean
+        LockStrategy lockStrategy(HazelcastInstance lockHazelcast, LockProperties properties, MeterRegistry registry) {
+            return LocallyQueuedLockAdapter.inFrontOf(new HazelcastLockAdapter(lockHazelcast, properties.leaseTime(),
+                    metrics(registry, LockStrategyName.HAZELCAST)), properties, registry);
+        }
+
+        @Bean
+        HealthIndicator hazelcastLock(HazelcastInstance lockHazelcast) {
+            return () -> lockHazelcast.getLifecycleService().isRunning()
+                    ? Health.up().withDetail("members", lockHazelcast.getCluster().getMembers().size())
+                            .withDetail("clusterName", lockHazelcast.getConfig().getClusterName()).build()
+                    : Health.down().withDetail("reason", "the Hazelcast member is not running").build();
         }
     }
 }

@@ -169,6 +169,11 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         if (name.equals("jdbc")) {
             assertThat(health.path("components").path("jdbcLock").path("status").asString()).isEqualTo("UP");
         }
+        if (name.equals("hazelcast")) {
+            assertThat(health.path("components").path("hazelcastLock").path("status").asString()).isEqualTo("UP");
+            assertThat(health.path("components").path("hazelcastLock").path("details").path("members").asInt())
+                    .isPositive();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.ecommerce.bootstrap.support;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.adapter.out.lock.testing.TestHazelcast;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
 import org.springframework.context.ApplicationContextInitializer;
@@ -32,6 +33,13 @@ public class LockServices implements ApplicationContextInitializer<ConfigurableA
                     }
                     case REDLOCK -> servers.put("ecommerce.lock.redis.addresses", TestRedis.redlockAddresses());
                     case ZOOKEEPER -> servers.put("ecommerce.lock.zookeeper.connect-string", TestZooKeeper.connectString());
+                    case HAZELCAST -> {
+                        // a cluster of its own per context, so that cached contexts never join one another
+                        TestHazelcast.Cluster cluster = TestHazelcast.newCluster(1);
+                        servers.put("ecommerce.lock.hazelcast.cluster-name", cluster.name());
+                        servers.put("ecommerce.lock.hazelcast.port", cluster.firstPort());
+                        servers.put("ecommerce.lock.hazelcast.members", String.join(",", cluster.members()));
+                    }
                     default -> {
                     }
                 }

@@ -5,6 +5,7 @@ import com.ecommerce.adapter.out.lock.support.Breakage;
 import java.util.List;
 
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.JDBC;
+import static com.ecommerce.adapter.out.lock.StrategyUnderTest.HAZELCAST;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.JVM;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.QUEUED_REDIS;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.REDIS;
@@ -40,7 +41,9 @@ final class BrokenAdapterContracts {
             new Broken(ZOOKEEPER, GRANTS_EVERYONE, ZooKeeperGrantsEveryone.class),
             new Broken(ZOOKEEPER, RELEASES_BEFORE_THE_WORK_ENDS, ZooKeeperReleasesEarly.class),
             new Broken(JDBC, GRANTS_EVERYONE, JdbcGrantsEveryone.class),
-            new Broken(JDBC, RELEASES_BEFORE_THE_WORK_ENDS, JdbcReleasesEarly.class));
+            new Broken(JDBC, RELEASES_BEFORE_THE_WORK_ENDS, JdbcReleasesEarly.class),
+            new Broken(HAZELCAST, GRANTS_EVERYONE, HazelcastGrantsEveryone.class),
+            new Broken(HAZELCAST, RELEASES_BEFORE_THE_WORK_ENDS, HazelcastReleasesEarly.class));
 
     static final class JvmGrantsEveryone extends LockStrategyContractTest {
         JvmGrantsEveryone() {
@@ -111,6 +114,18 @@ final class BrokenAdapterContracts {
     static final class JdbcReleasesEarly extends LockStrategyContractTest {
         JdbcReleasesEarly() {
             super(JDBC, RELEASES_BEFORE_THE_WORK_ENDS);
+        }
+    }
+
+    static final class HazelcastGrantsEveryone extends LockStrategyContractTest {
+        HazelcastGrantsEveryone() {
+            super(HAZELCAST, GRANTS_EVERYONE);
+        }
+    }
+
+    static final class HazelcastReleasesEarly extends LockStrategyContractTest {
+        HazelcastReleasesEarly() {
+            super(HAZELCAST, RELEASES_BEFORE_THE_WORK_ENDS);
         }
     }
 }

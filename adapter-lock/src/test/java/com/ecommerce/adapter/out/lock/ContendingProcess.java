@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Another JVM that contends for the same key as the test, as a second deployment of the service would: its own
- * instances with their own clients over the same Redis, masters or ZooKeeper, appending to the same
- * {@link IntervalLog}. Started by the test ({@link #start}), it connects, says it is ready (a file), waits for the
- * test's go (another file), runs its contenders and exits 0, or 1 with what failed.
+ * instances with their own clients over the same Redis, masters or ZooKeeper (for Hazelcast, members of its own that
+ * join the test's cluster), appending to the same {@link IntervalLog}. Started by the test ({@link #start}), it
+ * connects, says it is ready (a file), waits for the test's go (another file), runs its contenders and exits 0, or 1
+ * with what failed.
  */
 final class ContendingProcess implements AutoCloseable {
 

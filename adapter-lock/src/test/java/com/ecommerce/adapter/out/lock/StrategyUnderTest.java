@@ -9,8 +9,10 @@ import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.adapter.out.lock.testing.TestLockDatabase;
+import com.ecommerce.adapter.out.lock.testing.TestHazelcast;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
+import com.hazelcast.core.HazelcastInstance;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.curator.framework.CuratorFramework;
@@ -39,7 +41,9 @@ public enum StrategyUnderTest {
     REDLOCK(3),
     ZOOKEEPER(3),
     /** The lock table in the test database, one pool and repository (client id) per instance. */
-    JDBC(3);
+    JDBC(3),
+    /** Three embedded members of one cluster; the other process's instances join it as members of their own. */
+    HAZELCAST(3);
 
     static final Duration LEASE = Duration.ofSeconds(10);
     /** {@code ecommerce.lock.jdbc.*} by default. */
@@ -69,6 +73,7 @@ public enum StrategyUnderTest {
             case REDLOCK -> TestRedis.redlockAddresses();
             case ZOOKEEPER -> TestZooKeeper.connectString();
             case JDBC -> TestLockDatabase.url();
+            case HAZELCAST -> TestHazelcast.contractCluster();
         };
     }
 
@@ -91,6 +96,7 @@ public enum StrategyUnderTest {
                 }
                 case ZOOKEEPER -> breakage.zookeeper(zookeeper(server, clients), "/ecommerce/locks", metrics());
                 case JDBC -> breakage.jdbc(jdbc(server, clients).registry(), LEASE, metrics());
+                case HAZELCAST -> breakage.hazelcast(hazelcast(server, clients), LEASE, metrics());
             });
         }
         return new Instances(List.copyOf(built), List.copyOf(clients));
@@ -122,6 +128,12 @@ public enum StrategyUnderTest {
         JdbcLockTable table = JdbcLockTable.open(dataSource, JDBC_SETTINGS, LEASE);
         clients.add(clients.size() - 1, table);
         return table;
+    }
+
+    private static HazelcastInstance hazelcast(String cluster, List<AutoCloseable> clients) {
+        HazelcastInstance member = TestHazelcast.Cluster.parse(cluster).startMember();
+        clients.add(member::shutdown);
+        return member;
     }
 
     /** The instances of one process, and what closes their clients. */

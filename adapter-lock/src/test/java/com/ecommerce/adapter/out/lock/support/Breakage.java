@@ -1,6 +1,7 @@
 package com.ecommerce.adapter.out.lock.support;
 
 import com.ecommerce.adapter.out.lock.jdbc.JdbcLockAdapter;
+import com.ecommerce.adapter.out.lock.hazelcast.HazelcastLockAdapter;
 import com.ecommerce.adapter.out.lock.jvm.JvmLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedisLockAdapter;
@@ -8,6 +9,7 @@ import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
 import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockKeys;
+import com.hazelcast.core.HazelcastInstance;
 import org.apache.curator.framework.CuratorFramework;
 import org.redisson.api.RedissonClient;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -21,7 +23,7 @@ import java.util.function.BiFunction;
  * Ways to break a lock adapter, so that its contract suite can be shown to catch them
  * ({@code LockStrategyContractCatchesBreakagesIT}). Each broken adapter is the production class with its
  * {@code acquire} overridden, run through the production {@code withLocks}: it still talks to its Redis, masters,
- * ZooKeeper or lock table, and only the one step named here is wrong.
+ * ZooKeeper, lock table or Hazelcast cluster, and only the one step named here is wrong.
  */
 public enum Breakage {
 
@@ -77,6 +79,11 @@ public enum Breakage {
     public LockStrategy jdbc(JdbcLockRegistry registry, Duration timeToLive, LockMetrics metrics) {
         return this == NONE ? new JdbcLockAdapter(registry, timeToLive, metrics)
                 : new BrokenJdbc(this, registry, timeToLive, metrics);
+    }
+
+    public LockStrategy hazelcast(HazelcastInstance member, Duration lease, LockMetrics metrics) {
+        return this == NONE ? new HazelcastLockAdapter(member, lease, metrics)
+                : new BrokenHazelcast(this, member, lease, metrics);
     }
 
     private static final class BrokenJvm extends JvmLockAdapter {
@@ -140,6 +147,20 @@ public enum Breakage {
 
         BrokenJdbc(Breakage breakage, JdbcLockRegistry registry, Duration timeToLive, LockMetrics metrics) {
             super(registry, timeToLive, metrics);
+            this.breakage = breakage;
+        }
+
+        @Override
+        protected Held acquire(LockKeys keys, Deadline deadline) {
+            return breakage.acquire(keys, deadline, super::acquire);
+        }
+    }
+
+    private static final class BrokenHazelcast extends HazelcastLockAdapter {
+        private final Breakage breakage;
+
+        BrokenHazelcast(Breakage breakage, HazelcastInstance member, Duration lease, LockMetrics metrics) {
+            super(member, lease, metrics);
             this.breakage = breakage;
         }
 
