@@ -4,6 +4,7 @@ import com.ecommerce.adapter.out.lock.support.Breakage;
 
 import java.util.List;
 
+import static com.ecommerce.adapter.out.lock.StrategyUnderTest.ETCD;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.JVM;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.QUEUED_REDIS;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.REDIS;
@@ -37,7 +38,9 @@ final class BrokenAdapterContracts {
             new Broken(REDLOCK, GRANTS_EVERYONE, RedLockGrantsEveryone.class),
             new Broken(REDLOCK, RELEASES_BEFORE_THE_WORK_ENDS, RedLockReleasesEarly.class),
             new Broken(ZOOKEEPER, GRANTS_EVERYONE, ZooKeeperGrantsEveryone.class),
-            new Broken(ZOOKEEPER, RELEASES_BEFORE_THE_WORK_ENDS, ZooKeeperReleasesEarly.class));
+            new Broken(ZOOKEEPER, RELEASES_BEFORE_THE_WORK_ENDS, ZooKeeperReleasesEarly.class),
+            new Broken(ETCD, GRANTS_EVERYONE, EtcdGrantsEveryone.class),
+            new Broken(ETCD, RELEASES_BEFORE_THE_WORK_ENDS, EtcdReleasesEarly.class));
 
     static final class JvmGrantsEveryone extends LockStrategyContractTest {
         JvmGrantsEveryone() {
@@ -96,6 +99,18 @@ final class BrokenAdapterContracts {
     static final class ZooKeeperReleasesEarly extends LockStrategyContractTest {
         ZooKeeperReleasesEarly() {
             super(ZOOKEEPER, RELEASES_BEFORE_THE_WORK_ENDS);
+        }
+    }
+
+    static final class EtcdGrantsEveryone extends LockStrategyContractTest {
+        EtcdGrantsEveryone() {
+            super(ETCD, GRANTS_EVERYONE);
+        }
+    }
+
+    static final class EtcdReleasesEarly extends LockStrategyContractTest {
+        EtcdReleasesEarly() {
+            super(ETCD, RELEASES_BEFORE_THE_WORK_ENDS);
         }
     }
 }

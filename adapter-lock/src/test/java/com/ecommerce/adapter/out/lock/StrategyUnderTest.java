@@ -6,8 +6,10 @@ import com.ecommerce.adapter.out.lock.redis.RedissonClients;
 import com.ecommerce.adapter.out.lock.support.Breakage;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
+import com.ecommerce.adapter.out.lock.testing.TestEtcd;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
+import io.etcd.jetcd.Client;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -33,7 +35,9 @@ public enum StrategyUnderTest {
     REDIS(3),
     /** Three independent masters, one client per master and instance. */
     REDLOCK(3),
-    ZOOKEEPER(3);
+    ZOOKEEPER(3),
+    /** One jetcd client per instance on the shared etcd. */
+    ETCD(3);
 
     static final Duration LEASE = Duration.ofSeconds(10);
 
@@ -60,6 +64,7 @@ public enum StrategyUnderTest {
             case QUEUED_REDIS, REDIS -> "redis://" + TestRedis.single();
             case REDLOCK -> TestRedis.redlockAddresses();
             case ZOOKEEPER -> TestZooKeeper.connectString();
+            case ETCD -> TestEtcd.endpoints();
         };
     }
 
@@ -81,6 +86,7 @@ public enum StrategyUnderTest {
                     yield adapter;
                 }
                 case ZOOKEEPER -> breakage.zookeeper(zookeeper(server, clients), "/ecommerce/locks", metrics());
+                case ETCD -> breakage.etcd(etcd(server, clients), "/ecommerce/locks/", LEASE, metrics());
             });
         }
         return new Instances(List.copyOf(built), List.copyOf(clients));
@@ -101,6 +107,13 @@ public enum StrategyUnderTest {
                 .sessionTimeoutMs(10_000).connectionTimeoutMs(3_000)
                 .retryPolicy(new ExponentialBackoffRetry(100, 3)).build();
         client.start();
+        clients.add(client::close);
+        return client;
+    }
+
+    private static Client etcd(String endpoints, List<AutoCloseable> clients) {
+        Client client = Client.builder().endpoints(Arrays.stream(endpoints.split(",")).map(String::strip)
+                .toArray(String[]::new)).build();
         clients.add(client::close);
         return client;
     }

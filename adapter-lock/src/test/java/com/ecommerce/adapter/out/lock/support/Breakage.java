@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.lock.support;
 
+import com.ecommerce.adapter.out.lock.etcd.EtcdLockAdapter;
 import com.ecommerce.adapter.out.lock.jvm.JvmLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedisLockAdapter;
@@ -7,6 +8,7 @@ import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
 import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockKeys;
+import io.etcd.jetcd.Client;
 import org.apache.curator.framework.CuratorFramework;
 import org.redisson.api.RedissonClient;
 
@@ -18,8 +20,8 @@ import java.util.function.BiFunction;
 /**
  * Ways to break a lock adapter, so that its contract suite can be shown to catch them
  * ({@code LockStrategyContractCatchesBreakagesIT}). Each broken adapter is the production class with its
- * {@code acquire} overridden, run through the production {@code withLocks}: it still talks to its Redis, masters or
- * ZooKeeper, and only the one step named here is wrong.
+ * {@code acquire} overridden, run through the production {@code withLocks}: it still talks to its Redis, masters,
+ * ZooKeeper or etcd, and only the one step named here is wrong.
  */
 public enum Breakage {
 
@@ -72,6 +74,11 @@ public enum Breakage {
                 : new BrokenZooKeeper(this, client, basePath, metrics);
     }
 
+    public LockStrategy etcd(Client client, String prefix, Duration lease, LockMetrics metrics) {
+        return this == NONE ? new EtcdLockAdapter(client, prefix, lease, metrics)
+                : new BrokenEtcd(this, client, prefix, lease, metrics);
+    }
+
     private static final class BrokenJvm extends JvmLockAdapter {
         private final Breakage breakage;
 
@@ -119,6 +126,20 @@ public enum Breakage {
 
         BrokenZooKeeper(Breakage breakage, CuratorFramework client, String basePath, LockMetrics metrics) {
             super(client, basePath, metrics);
+            this.breakage = breakage;
+        }
+
+        @Override
+        protected Held acquire(LockKeys keys, Deadline deadline) {
+            return breakage.acquire(keys, deadline, super::acquire);
+        }
+    }
+
+    private static final class BrokenEtcd extends EtcdLockAdapter {
+        private final Breakage breakage;
+
+        BrokenEtcd(Breakage breakage, Client client, String prefix, Duration lease, LockMetrics metrics) {
+            super(client, prefix, lease, metrics);
             this.breakage = breakage;
         }
 
