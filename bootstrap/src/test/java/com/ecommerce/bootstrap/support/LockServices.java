@@ -1,6 +1,7 @@
 package com.ecommerce.bootstrap.support;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.adapter.out.lock.testing.TestEtcd;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
 import org.springframework.context.ApplicationContextInitializer;
@@ -32,6 +33,7 @@ public class LockServices implements ApplicationContextInitializer<ConfigurableA
                     }
                     case REDLOCK -> servers.put("ecommerce.lock.redis.addresses", TestRedis.redlockAddresses());
                     case ZOOKEEPER -> servers.put("ecommerce.lock.zookeeper.connect-string", TestZooKeeper.connectString());
+                    case ETCD -> servers.put("ecommerce.lock.etcd.endpoints", TestEtcd.endpoints());
                     default -> {
                     }
                 }

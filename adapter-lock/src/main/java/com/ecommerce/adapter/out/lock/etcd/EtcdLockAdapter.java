@@ -11,7 +11,10 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.common.exception.EtcdException;
 import io.etcd.jetcd.common.exception.ErrorCode;
+import io.etcd.jetcd.lease.LeaseGrantResponse;
+import io.etcd.jetcd.lease.LeaseKeepAliveResponse;
 import io.etcd.jetcd.options.LeaseOption;
+import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +32,10 @@ import java.util.concurrent.TimeoutException;
  * still waited for, in one step. The lease is never kept alive: a paused or partitioned holder loses its locks when
  * it runs out, like Redis, and the version check then refuses its late write.
  *
- * <p>RPCs per acquisition: one grant, one lock per key, one revoke (3 for a single key). The release is the revoke
- * alone: the keys live on the lease, so unlocking them one by one first would only add an RPC per key.
+ * <p>RPCs per acquisition: one grant, one lock per key, one revoke (3 for a single key), and one renewal per third
+ * of the lease spent waiting (none with the default 3 s wait and 10 s lease). The release is the revoke alone: the
+ * keys live on the lease, so unlocking them one by one first would only add an RPC per key. A holder keeps its
+ * locks for two thirds of the lease at least after it got them, and at most the lease.
  *
  * <p>jetcd retries an unavailable server within its calls, so a call to a dead etcd does not fail: it hangs. A grant
  * never waits for another holder, so one not answered within the wait means etcd is down ({@code LOCK_UNAVAILABLE});
@@ -62,29 +67,52 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
 
     @Override
     protected Held acquire(LockKeys keys, Deadline deadline) {
-        long lease = grant(keys, deadline);
+        Lease lease = grant(keys, deadline);
         for (LockKey key : keys) {
-            CompletableFuture<?> lock = client.getLockClient().lock(name(key), lease);
+            CompletableFuture<?> lock = client.getLockClient().lock(name(key), lease.id);
+            awaitGranted(lock, lease, keys, deadline);
+            if (lease.mayHaveEnded()) {
+                revokeInBackground(lease.id);
+                throw new LockUnavailableException("the lease on " + keys + " may have run out before etcd granted "
+                        + key + " (the machine stalled)", null);
+            }
+        }
+        return () -> release(lease.id, keys);
+    }
+
+    /**
+     * Waits for {@code lock} within the wait. etcd's lock service does not check, when it grants a waiter, that the
+     * waiter's key still exists: a lease run out during the wait would be granted a lock that nobody holds. So a
+     * wait longer than a third of the lease renews it once per third; a renewal not answered means etcd is down.
+     */
+    private void awaitGranted(CompletableFuture<?> lock, Lease lease, LockKeys keys, Deadline deadline) {
+        while (true) {
+            long waitNanos = Math.min(deadline.remainingNanos(), lease.untilRenewalNanos());
             try {
-                lock.get(Math.max(1, deadline.remaining(TimeUnit.MILLISECONDS)), TimeUnit.MILLISECONDS);
+                lock.get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)), TimeUnit.MILLISECONDS);
+                return;
             } catch (TimeoutException e) {
-                throw contendedOrDown(lease, keys, deadline, e);
+                if (deadline.hasPassed()) {
+                    throw contendedOrDown(lease.id, keys, deadline, e);
+                }
+                renew(lease);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                revokeInBackground(lease);
+                revokeInBackground(lease.id);
                 throw deadline.exceeded(keys, e);
             } catch (ExecutionException e) {
-                revokeInBackground(lease);
+                revokeInBackground(lease.id);
                 throw new LockUnavailableException("etcd did not grant the lock: " + reason(e), e.getCause());
             }
         }
-        return () -> release(lease, keys);
     }
 
-    private long grant(LockKeys keys, Deadline deadline) {
+    private Lease grant(LockKeys keys, Deadline deadline) {
+        long sent = System.nanoTime();
         try {
-            return client.getLeaseClient().grant(leaseSeconds)
-                    .get(Math.max(1, deadline.remaining(TimeUnit.MILLISECONDS)), TimeUnit.MILLISECONDS).getID();
+            LeaseGrantResponse granted = client.getLeaseClient().grant(leaseSeconds)
+                    .get(Math.max(1, deadline.remaining(TimeUnit.MILLISECONDS)), TimeUnit.MILLISECONDS);
+            return new Lease(granted.getID(), TimeUnit.SECONDS.toNanos(granted.getTTL()), sent);
         } catch (TimeoutException e) {
             throw new LockUnavailableException("etcd did not grant a lease within the wait", e);
         } catch (InterruptedException e) {
@@ -92,6 +120,25 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
             throw deadline.exceeded(keys, e);
         } catch (ExecutionException e) {
             throw new LockUnavailableException("etcd did not grant a lease: " + reason(e), e.getCause());
+        }
+    }
+
+    private void renew(Lease lease) {
+        long sent = System.nanoTime();
+        try {
+            LeaseKeepAliveResponse renewed = client.getLeaseClient().keepAliveOnce(lease.id)
+                    .get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            if (renewed.getTTL() <= 0) {
+                throw new LockUnavailableException("etcd lost the lease of a waiting lock", null);
+            }
+            lease.renewedAt = sent;
+        } catch (TimeoutException | ExecutionException e) {
+            revokeInBackground(lease.id);
+            throw new LockUnavailableException("etcd did not renew the lease of a waiting lock", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            revokeInBackground(lease.id);
+            throw new LockUnavailableException("interrupted while renewing a lease", e);
         }
     }
 
@@ -135,7 +182,7 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
         try {
             client.getLeaseClient().revoke(lease).get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.NOT_FOUND) {
+            if (leaseNotFound(e)) {
                 metrics.lost();
                 log.warn("Lock on {} expired before release (lease {} s); the version check guarded the writes", keys,
                         leaseSeconds);
@@ -147,6 +194,40 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("Interrupted while releasing {}; its lease ends it", keys);
+        }
+    }
+
+    /** jetcd hands the server's NOT_FOUND on as its own exception or as gRPC's, depending on the call's path. */
+    private static boolean leaseNotFound(ExecutionException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.NOT_FOUND) {
+                return true;
+            }
+        }
+        return Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND;
+    }
+
+    /**
+     * One acquisition's lease. etcd starts it when it handles the grant (or renewal), after the request left here,
+     * so it lasts at least until {@code renewedAt + ttl} on this clock.
+     */
+    private static final class Lease {
+        final long id;
+        final long ttlNanos;
+        long renewedAt;
+
+        Lease(long id, long ttlNanos, long renewedAt) {
+            this.id = id;
+            this.ttlNanos = ttlNanos;
+            this.renewedAt = renewedAt;
+        }
+
+        long untilRenewalNanos() {
+            return Math.max(0, renewedAt + ttlNanos / 3 - System.nanoTime());
+        }
+
+        boolean mayHaveEnded() {
+            return System.nanoTime() - renewedAt >= ttlNanos;
         }
     }
 
