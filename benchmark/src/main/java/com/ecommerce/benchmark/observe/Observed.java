@@ -6,6 +6,7 @@ import com.ecommerce.systemtest.support.ServiceInstance;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -77,6 +78,27 @@ public final class Observed {
                 try {
                     String comm = Files.readString(p.resolve("comm")).strip();
                     return comm.equals("mariadbd") || comm.equals("mysqld");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).mapToLong(p -> Long.parseLong(p.getFileName().toString())).findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The pid of the local etcd serving the first of {@code endpoints} (its {@code comm} is etcd and its command line
+     * names the endpoint), or -1: an etcd named by the environment was started by someone else, maybe elsewhere.
+     */
+    public static long etcdPid(String endpoints) {
+        Pattern endpoint = Pattern.compile(Pattern.quote("://" + URI.create(endpoints.split(",")[0].strip())
+                .getAuthority()) + "(?![0-9])");
+        try (var procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
+                try {
+                    return Files.readString(p.resolve("comm")).strip().equals("etcd")
+                            && endpoint.matcher(Files.readString(p.resolve("cmdline"))).find();
                 } catch (IOException e) {
                     return false;
                 }

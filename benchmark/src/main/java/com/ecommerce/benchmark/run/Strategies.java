@@ -3,10 +3,10 @@ package com.ecommerce.benchmark.run;
 import java.util.List;
 import java.util.Locale;
 
-/** The six lock strategies, in the benchmark's order, and the subset a run asks for. */
+/** The lock strategies, in the benchmark's order, and the subset a run asks for. */
 public final class Strategies {
 
-    public static final List<String> ALL = List.of("jvm", "db", "redis", "redlock", "zookeeper", "optimistic");
+    public static final List<String> ALL = List.of("jvm", "db", "redis", "redlock", "zookeeper", "optimistic", "etcd");
 
     private Strategies() {
     }

@@ -73,6 +73,11 @@ public final class EtcdServer implements AutoCloseable {
         return endpoints;
     }
 
+    /** The pid of the etcd started here, or -1 for one named by the environment. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
