@@ -88,9 +88,10 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
      */
     private void awaitGranted(CompletableFuture<?> lock, Lease lease, LockKeys keys, Deadline deadline) {
         while (true) {
-            long waitNanos = Math.min(deadline.remainingNanos(), lease.untilRenewalNanos());
+            // rounded up, so that a wait ending at the deadline never wakes just before it
+            long waitMs = (Math.min(deadline.remainingNanos(), lease.untilRenewalNanos()) + 999_999) / 1_000_000;
             try {
-                lock.get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)), TimeUnit.MILLISECONDS);
+                lock.get(Math.max(1, waitMs), TimeUnit.MILLISECONDS);
                 return;
             } catch (TimeoutException e) {
                 if (deadline.hasPassed()) {
