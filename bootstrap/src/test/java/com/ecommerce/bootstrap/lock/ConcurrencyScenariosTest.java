@@ -166,6 +166,9 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
         if (name.startsWith("red")) {
             assertThat(health.path("components").path("redisLock").path("status").asString()).isEqualTo("UP");
         }
+        if (name.equals("etcd")) {
+            assertThat(health.path("components").path("etcdLock").path("status").asString()).isEqualTo("UP");
+        }
     }
 
     @Test
