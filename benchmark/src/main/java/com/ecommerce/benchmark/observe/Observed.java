@@ -6,6 +6,7 @@ import com.ecommerce.systemtest.support.ServiceInstance;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -77,6 +78,36 @@ public final class Observed {
                 try {
                     String comm = Files.readString(p.resolve("comm")).strip();
                     return comm.equals("mariadbd") || comm.equals("mysqld");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).mapToLong(p -> Long.parseLong(p.getFileName().toString())).findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The pid of the local etcd serving the first of {@code endpoints} (its {@code comm} is etcd and its command line
+     * names the endpoint), or -1: an etcd named by the environment was started by someone else, maybe elsewhere.
+     */
+    public static long etcdPid(String endpoints) {
+        return serverPid("etcd", "://" + URI.create(endpoints.split(",")[0].strip()).getAuthority());
+    }
+
+    /** The pid of the local {@code redis-server} serving {@code host:port} (its process title names it), or -1. */
+    public static long redisPid(String hostPort) {
+        return serverPid("redis-server", hostPort);
+    }
+
+    /** The pid of a local process named {@code comm} whose command line names {@code address}, or -1. */
+    private static long serverPid(String comm, String address) {
+        Pattern endpoint = Pattern.compile(Pattern.quote(address) + "(?![0-9])");
+        try (var procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
+                try {
+                    return Files.readString(p.resolve("comm")).strip().equals(comm)
+                            && endpoint.matcher(Files.readString(p.resolve("cmdline"))).find();
                 } catch (IOException e) {
                     return false;
                 }

@@ -181,14 +181,16 @@ final class ResultsMarkdown {
                 + "count. CPU service / db: cores used by the service processes and the database during the measured "
                 + "period. CPU ms/ok: service CPU per successful request; x info: that over the strategy's `info` run "
                 + "(one instance). gen cores, gen ms/req: the load generator's JVM, in cores and in CPU ms per "
-                + "request sent (for `zookeeper` it also hosts the ZooKeeper server, whose share is in brackets; "
+                + "request sent (for `zookeeper` it also hosts the ZooKeeper server, whose share is in brackets). "
+                + "CPU lock server: the lock server's own cores and CPU ms per successful request (the ZooKeeper "
+                + "server's threads, the Redis processes, the etcd process; `jdbc` and `db` lock in the database, whose CPU is CPU db; "
                 + "`hazelcast` has no server: its members are embedded in the instances, so their CPU is in CPU "
                 + "service). "
                 + "`info`, `info-authenticated` and `item-read` run on one instance only.\n\n");
         md.append("| scenario | instances | strategy | req/s | x row-lock ceiling | x jvm | p50 ms | p95 ms | p99 ms | "
                 + "max ms | outcomes | retries/success | lock wait ms | lock hold ms | CPU service | CPU db | "
-                + "CPU ms/ok | x info | gen cores | gen ms/req | correct |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "CPU lock server | CPU ms/ok | x info | gen cores | gen ms/req | correct |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Run r : runs) {
             md.append("| ").append(r.scenario()).append(" | ").append(r.instances()).append(" | ").append(r.strategy())
                     .append(" | ").append(fmt(r.throughput())).append(" | ")
@@ -202,11 +204,13 @@ final class ResultsMarkdown {
                     .append(" | ").append(ms(r.lockHoldMeanMs()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.2f", r.serviceCpuCores()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.2f", r.databaseCpuCores()))
+                    .append(" | ").append(r.lockServerCpuCores() == null ? "-" : String.format(Locale.ROOT,
+                            "%.2f (%s ms/ok)", r.lockServerCpuCores(), ms(r.lockServerCpuMsPerOk())))
                     .append(" | ").append(ms(r.serviceCpuMsPerOk()))
                     .append(" | ").append(times(r.cpuPerOkRatioToInfo()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.2f", r.generatorCpuCores()))
-                    .append(r.zooKeeperServerCpuCores() == null ? ""
-                            : String.format(Locale.ROOT, " (%.2f)", r.zooKeeperServerCpuCores()))
+                    .append(!r.strategy().equals("zookeeper") || r.lockServerCpuCores() == null ? ""
+                            : String.format(Locale.ROOT, " (%.2f)", r.lockServerCpuCores()))
                     .append(" | ").append(ms(r.generatorCpuMsPerRequest()))
                     .append(" | ").append(r.correct() ? "yes" : "**NO: " + String.join("; ", r.problems()) + "**")
                     .append(" |\n");

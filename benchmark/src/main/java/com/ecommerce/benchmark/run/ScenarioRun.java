@@ -28,10 +28,11 @@ final class ScenarioRun {
 
     /** @param oneInstance the same strategy and scenario on one instance, when {@code targets} are two */
     static Run measure(String strategy, Scenario scenario, List<ServiceInstance> targets, Settings settings,
-                       double ceiling, long databasePid, Run oneInstance) {
+                       double ceiling, long databasePid, List<Long> lockServerPids, Run oneInstance) {
         String label = strategy + " / " + scenario.id + " / " + targets.size() + " instance(s)";
         Scenario.Prepared prepared = scenario.prepare(targets);
         boolean zookeeper = strategy.equals("zookeeper");
+        boolean lockServer = zookeeper || !lockServerPids.isEmpty();
         // the service's metrics are read just outside the measured period, the CPU counters exactly at its edges
         Result result = LoadGenerator.run(label, Scenario.CLIENTS, settings.warmupOf(scenario),
                 settings.measureOf(scenario),
@@ -39,7 +40,8 @@ final class ScenarioRun {
                         targets.stream().mapToDouble(t -> Observed.cpuSeconds(t.pid())).sum(),
                         Observed.cpuSeconds(databasePid),
                         Observed.ownCpuSeconds(),
-                        zookeeper ? Observed.zooKeeperServerCpuSeconds() : 0},
+                        zookeeper ? Observed.zooKeeperServerCpuSeconds()
+                                : lockServerPids.stream().mapToDouble(Observed::cpuSeconds).sum()},
                 Duration.ZERO, () -> {
                     Map<String, Double> sample = new HashMap<>(Observed.serviceMetrics(targets));
                     sample.putAll(Observed.schedules(targets));
@@ -48,7 +50,7 @@ final class ScenarioRun {
         double serviceCpu = result.probeDelta()[0];
         double dbCpu = result.probeDelta()[1];
         double ownCpu = result.probeDelta()[2];
-        double zooKeeperCpu = result.probeDelta()[3];
+        double lockServerCpu = result.probeDelta()[3];
         Map<String, Double> metricsBefore = result.slowBefore();
         Map<String, Double> metricsAfter = result.slowAfter();
         List<String> problems = new ArrayList<>(prepared.verify().apply(result.okByKind()));
@@ -88,7 +90,8 @@ final class ScenarioRun {
                 serviceCpu / result.seconds(), dbCpu / result.seconds(), cpuMsPerOk, null,
                 result.measuredRequests(), ownCpu / result.seconds(),
                 result.measuredRequests() == 0 ? null : 1000 * ownCpu / result.measuredRequests(),
-                zookeeper ? zooKeeperCpu / result.seconds() : null, result.throughput() / ceiling, null, auth,
+                lockServer ? lockServerCpu / result.seconds() : null,
+                lockServer && ok > 0 ? 1000 * lockServerCpu / ok : null, result.throughput() / ceiling, null, auth,
                 problems.isEmpty(), problems);
         System.out.printf("[bench] %s: %.0f req/s, p99 %.1f ms, service CPU %s ms/ok, generator %.2f cores, %s%s%s%n",
                 label, run.throughput(), run.p99(), run.serviceCpuMsPerOk() == null ? "-"

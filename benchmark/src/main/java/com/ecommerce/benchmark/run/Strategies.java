@@ -7,7 +7,7 @@ import java.util.Locale;
 public final class Strategies {
 
     public static final List<String> ALL = List.of("jvm", "db", "redis", "redlock", "zookeeper", "jdbc", "hazelcast",
-            "optimistic");
+            "etcd", "optimistic");
 
     private Strategies() {
     }

@@ -79,6 +79,7 @@ final class StrategyRun {
                 List<ServiceInstance> targets = pair.subList(0, instances);
                 for (Scenario scenario : Scenario.on(instances, settings.quick())) {
                     Run run = ScenarioRun.measure(strategy, scenario, targets, settings, ceiling, databasePid,
+                            services.lockServerPids(),
                             onOne.get(scenario));
                     onOne.putIfAbsent(scenario, run);
                     runs.add(run);

@@ -1,5 +1,7 @@
 package com.ecommerce.benchmark.service;
 
+import com.ecommerce.benchmark.observe.Observed;
+import com.ecommerce.systemtest.support.EtcdServer;
 import com.ecommerce.systemtest.support.RedisServer;
 import com.ecommerce.systemtest.support.SystemEnv;
 import org.apache.curator.test.TestingServer;
@@ -20,7 +22,9 @@ import java.util.stream.IntStream;
  * in-process ZooKeeper for {@code zookeeper}, nothing for {@code jdbc} (its lock table is in MariaDB, whose CPU is
  * measured already), a cluster name and member ports for {@code hazelcast} (whose members are embedded in the
  * instances, so their CPU counts as the service's); and the properties that point the service at them. Closing stops
- * what was started for the strategy (the gateway outlives it).
+ * what was started for the strategy (the gateway outlives it). For {@code etcd}: {@code ECOMMERCE_IT_ETCD_ENDPOINTS},
+ * else one started from {@code ECOMMERCE_IT_ETCD_BINARY} or {@code etcd} on the PATH, its keys under a prefix of
+ * this run's own.
  */
 public final class StrategyServices implements AutoCloseable {
 
@@ -30,6 +34,8 @@ public final class StrategyServices implements AutoCloseable {
 
     private final List<RedisServer> masters = new ArrayList<>();
     private final TestingServer zookeeper;
+    private final EtcdServer etcd;
+    private final List<Long> lockServerPids;
     private final Map<String, String> properties = new LinkedHashMap<>();
 
     public StrategyServices(String strategy) throws Exception {
@@ -37,12 +43,15 @@ public final class StrategyServices implements AutoCloseable {
         properties.put("logging.level.root", "warn");
         properties.putAll(Gateway.instanceProperties());
         TestingServer server = null;
+        EtcdServer etcdServer = null;
+        List<Long> pids = new ArrayList<>();
         switch (strategy) {
             case "redis" -> {
-                properties.put("spring.data.redis.host",
-                        System.getenv().getOrDefault("ECOMMERCE_IT_REDIS_HOST", "127.0.0.1"));
-                properties.put("spring.data.redis.port",
-                        System.getenv().getOrDefault("ECOMMERCE_IT_REDIS_PORT", "6379"));
+                String host = System.getenv().getOrDefault("ECOMMERCE_IT_REDIS_HOST", "127.0.0.1");
+                String port = System.getenv().getOrDefault("ECOMMERCE_IT_REDIS_PORT", "6379");
+                properties.put("spring.data.redis.host", host);
+                properties.put("spring.data.redis.port", port);
+                pids.add(Observed.redisPid(host + ":" + port));
             }
             case "redlock" -> {
                 for (int i = 0; i < 3; i++) {
@@ -50,6 +59,7 @@ public final class StrategyServices implements AutoCloseable {
                 }
                 properties.put("ecommerce.lock.redis.addresses",
                         masters.stream().map(RedisServer::address).collect(Collectors.joining(",")));
+                masters.forEach(master -> pids.add(master.pid()));
             }
             case "zookeeper" -> {
                 server = new TestingServer(true);
@@ -60,9 +70,26 @@ public final class StrategyServices implements AutoCloseable {
                 properties.put(HAZELCAST_MEMBERS, IntStream.generate(SystemEnv::freePort).distinct()
                         .limit(HAZELCAST_PORTS).mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(",")));
             }
+            case "etcd" -> {
+                etcdServer = EtcdServer.startOrFind();
+                properties.put("ecommerce.lock.etcd.endpoints", etcdServer.endpoints());
+                properties.put("ecommerce.lock.etcd.prefix", "/ecommerce-benchmark-" + System.currentTimeMillis()
+                        + "/locks/");
+                pids.add(etcdServer.pid() > 0 ? etcdServer.pid() : Observed.etcdPid(etcdServer.endpoints()));
+            }
             default -> { }
         }
         this.zookeeper = server;
+        this.etcd = etcdServer;
+        this.lockServerPids = pids.stream().filter(pid -> pid > 0).toList();
+    }
+
+    /**
+     * The pids of the strategy's lock servers that are processes of this machine (Redis, the RedLock masters, etcd);
+     * empty for the others.
+     */
+    public List<Long> lockServerPids() {
+        return lockServerPids;
     }
 
     /** The service's properties for this strategy (a copy: add to it freely). */
@@ -100,6 +127,9 @@ public final class StrategyServices implements AutoCloseable {
         masters.forEach(RedisServer::close);
         if (zookeeper != null) {
             zookeeper.close();
+        }
+        if (etcd != null) {
+            etcd.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.ecommerce.bootstrap.config;
 
 import com.ecommerce.adapter.out.lock.db.DatabaseLockAdapter;
+import com.ecommerce.adapter.out.lock.etcd.EtcdLockAdapter;
 import com.ecommerce.adapter.out.lock.hazelcast.HazelcastLockAdapter;
 import com.ecommerce.adapter.out.lock.hazelcast.HazelcastMembers;
 import com.ecommerce.adapter.out.lock.jdbc.JdbcLockTable;
@@ -19,6 +20,8 @@ import com.ecommerce.adapter.out.lock.support.LockStrategyName.Profiles;
 import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
 import com.ecommerce.adapter.out.persistence.lock.PessimisticRowLocks;
 import com.hazelcast.core.HazelcastInstance;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import org.apache.curator.framework.CuratorFramework;
@@ -35,17 +38,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The lock strategy: exactly one of the nested configurations is active, chosen by its profile
  * ({@link LockProfileGuard} makes sure of that and activates {@code lock-jvm} when none is given). Each one builds its
  * {@link LockStrategy}, the clients it needs and their health indicator; the shared strategies are put behind a
  * local queue unless {@code ecommerce.lock.local-queue} is off. Bean names are the same in every profile:
- * {@code lockStrategy}, and the health contributors {@code redisLock}, {@code zooKeeperLock}, {@code jdbcLock} and
- * {@code hazelcastLock}.
+ * {@code lockStrategy}, and the health contributors {@code redisLock}, {@code zooKeeperLock}, {@code jdbcLock},
+ * {@code hazelcastLock} and {@code etcdLock}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LockProperties.class)
@@ -229,6 +236,38 @@ public class LockConfiguration {
                     ? Health.up().withDetail("members", lockHazelcast.getCluster().getMembers().size())
                             .withDetail("clusterName", lockHazelcast.getConfig().getClusterName()).build()
                     : Health.down().withDetail("reason", "the Hazelcast member is not running").build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Profile(Profiles.ETCD)
+    static class Etcd {
+        @Bean(destroyMethod = "close")
+        Client lockEtcd(LockProperties properties) {
+            return Client.builder().endpoints(properties.etcd().endpoints().toArray(String[]::new)).build();
+        }
+
+        @Bean
+        LockStrategy lockStrategy(Client lockEtcd, LockProperties properties, MeterRegistry registry) {
+            return LocallyQueuedLockAdapter.inFrontOf(new EtcdLockAdapter(lockEtcd, properties.etcd().prefix(),
+                    properties.leaseTime(), metrics(registry, LockStrategyName.ETCD)), properties, registry);
+        }
+
+        /** A read of the lock prefix, answered within a second: jetcd waits for a dead etcd rather than failing. */
+        @Bean
+        HealthIndicator etcdLock(Client lockEtcd, LockProperties properties) {
+            return () -> {
+                try {
+                    lockEtcd.getKVClient().get(ByteSequence.from(properties.etcd().prefix(), StandardCharsets.UTF_8))
+                            .get(1, TimeUnit.SECONDS);
+                    return Health.up().withDetail("endpoints", properties.etcd().endpoints()).build();
+                } catch (TimeoutException | ExecutionException e) {
+                    return Health.down().withDetail("reason", "etcd does not answer").build();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Health.down().withDetail("reason", "interrupted").build();
+                }
+            };
         }
     }
 }

@@ -174,6 +174,9 @@ public abstract class ConcurrencyScenariosTest extends IntegrationTest {
             assertThat(health.path("components").path("hazelcastLock").path("details").path("members").asInt())
                     .isPositive();
         }
+        if (name.equals("etcd")) {
+            assertThat(health.path("components").path("etcdLock").path("status").asString()).isEqualTo("UP");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.ecommerce.bootstrap.support;
 
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.adapter.out.lock.testing.TestEtcd;
 import com.ecommerce.adapter.out.lock.testing.TestHazelcast;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
@@ -40,6 +41,7 @@ public class LockServices implements ApplicationContextInitializer<ConfigurableA
                         servers.put("ecommerce.lock.hazelcast.port", cluster.firstPort());
                         servers.put("ecommerce.lock.hazelcast.members", String.join(",", cluster.members()));
                     }
+                    case ETCD -> servers.put("ecommerce.lock.etcd.endpoints", TestEtcd.endpoints());
                     default -> {
                     }
                 }

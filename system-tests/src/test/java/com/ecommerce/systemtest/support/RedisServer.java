@@ -54,6 +54,11 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** The server's pid while it runs (for its CPU from /proc), else -1. */
+    public long pid() {
+        return process != null && process.isAlive() ? process.pid() : -1;
+    }
+
     public String address() {
         return "redis://127.0.0.1:" + port;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.JDBC;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.HAZELCAST;
+import static com.ecommerce.adapter.out.lock.StrategyUnderTest.ETCD;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.JVM;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.QUEUED_REDIS;
 import static com.ecommerce.adapter.out.lock.StrategyUnderTest.REDIS;
@@ -43,7 +44,9 @@ final class BrokenAdapterContracts {
             new Broken(JDBC, GRANTS_EVERYONE, JdbcGrantsEveryone.class),
             new Broken(JDBC, RELEASES_BEFORE_THE_WORK_ENDS, JdbcReleasesEarly.class),
             new Broken(HAZELCAST, GRANTS_EVERYONE, HazelcastGrantsEveryone.class),
-            new Broken(HAZELCAST, RELEASES_BEFORE_THE_WORK_ENDS, HazelcastReleasesEarly.class));
+            new Broken(HAZELCAST, RELEASES_BEFORE_THE_WORK_ENDS, HazelcastReleasesEarly.class),
+            new Broken(ETCD, GRANTS_EVERYONE, EtcdGrantsEveryone.class),
+            new Broken(ETCD, RELEASES_BEFORE_THE_WORK_ENDS, EtcdReleasesEarly.class));
 
     static final class JvmGrantsEveryone extends LockStrategyContractTest {
         JvmGrantsEveryone() {
@@ -126,6 +129,18 @@ final class BrokenAdapterContracts {
     static final class HazelcastReleasesEarly extends LockStrategyContractTest {
         HazelcastReleasesEarly() {
             super(HAZELCAST, RELEASES_BEFORE_THE_WORK_ENDS);
+        }
+    }
+
+    static final class EtcdGrantsEveryone extends LockStrategyContractTest {
+        EtcdGrantsEveryone() {
+            super(ETCD, GRANTS_EVERYONE);
+        }
+    }
+
+    static final class EtcdReleasesEarly extends LockStrategyContractTest {
+        EtcdReleasesEarly() {
+            super(ETCD, RELEASES_BEFORE_THE_WORK_ENDS);
         }
     }
 }

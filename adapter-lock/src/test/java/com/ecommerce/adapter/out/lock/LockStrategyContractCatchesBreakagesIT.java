@@ -50,6 +50,15 @@ class LockStrategyContractCatchesBreakagesIT {
             Set.of(MUTUAL_EXCLUSION, OVERLAP_LOG, TIMEOUT, PARTIAL_TIMEOUT, NEXT_HOLDER));
 
     /**
+     * Where a strategy's handover outlasts the work, a release before the work ends leaves nobody inside at once in
+     * the contended tests that hold only 2 ms: etcd answers a waiter about 35 ms (1 to 60 ms) after the holder's
+     * revoke is answered (the revoke's commit, the waiter's watch event, then its lock answer; measured on 2 loaded
+     * cores), so only the tests in which a key is held while another party asks for it catch that breakage there.
+     */
+    private static final Map<StrategyUnderTest, Map<Breakage, Set<String>>> NOT_COUNTED_ON = Map.of(
+            StrategyUnderTest.ETCD, Map.of(Breakage.RELEASES_BEFORE_THE_WORK_ENDS, Set.of(MUTUAL_EXCLUSION)));
+
+    /**
      * The tests that must pass on every breakage: neither leaves a key held after the work, so a failure there would
      * mean the broken adapter failed for a reason other than its breakage.
      */
@@ -78,6 +87,8 @@ class LockStrategyContractCatchesBreakagesIT {
             caught.put(cell, failed);
             Set<String> missed = new TreeSet<>(MUST_CATCH.get(broken.breakage()));
             missed.removeAll(failed);
+            missed.removeAll(NOT_COUNTED_ON.getOrDefault(broken.strategy(), Map.of())
+                    .getOrDefault(broken.breakage(), Set.of()));
             Set<String> failedUnbroken = new TreeSet<>(failed);
             failedUnbroken.retainAll(MUST_PASS);
             Set<String> notRun = new TreeSet<>(MUST_PASS);

@@ -8,12 +8,14 @@ import com.ecommerce.adapter.out.lock.support.Breakage;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
-import com.ecommerce.adapter.out.lock.testing.TestLockDatabase;
+import com.ecommerce.adapter.out.lock.testing.TestEtcd;
 import com.ecommerce.adapter.out.lock.testing.TestHazelcast;
+import com.ecommerce.adapter.out.lock.testing.TestLockDatabase;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.adapter.out.lock.testing.TestZooKeeper;
 import com.hazelcast.core.HazelcastInstance;
 import com.zaxxer.hikari.HikariDataSource;
+import io.etcd.jetcd.Client;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -43,7 +45,9 @@ public enum StrategyUnderTest {
     /** The lock table in the test database, one pool and repository (client id) per instance. */
     JDBC(3),
     /** Three embedded members of one cluster; the other process's instances join it as members of their own. */
-    HAZELCAST(3);
+    HAZELCAST(3),
+    /** One jetcd client per instance on the shared etcd. */
+    ETCD(3);
 
     static final Duration LEASE = Duration.ofSeconds(10);
     /** {@code ecommerce.lock.jdbc.*} by default. */
@@ -74,6 +78,7 @@ public enum StrategyUnderTest {
             case ZOOKEEPER -> TestZooKeeper.connectString();
             case JDBC -> TestLockDatabase.url();
             case HAZELCAST -> TestHazelcast.contractCluster();
+            case ETCD -> TestEtcd.endpoints();
         };
     }
 
@@ -97,6 +102,7 @@ public enum StrategyUnderTest {
                 case ZOOKEEPER -> breakage.zookeeper(zookeeper(server, clients), "/ecommerce/locks", metrics());
                 case JDBC -> breakage.jdbc(jdbc(server, clients).registry(), LEASE, metrics());
                 case HAZELCAST -> breakage.hazelcast(hazelcast(server, clients), LEASE, metrics());
+                case ETCD -> breakage.etcd(etcd(server, clients), "/ecommerce/locks/", LEASE, metrics());
             });
         }
         return new Instances(List.copyOf(built), List.copyOf(clients));
@@ -134,6 +140,13 @@ public enum StrategyUnderTest {
         HazelcastInstance member = TestHazelcast.Cluster.parse(cluster).startMember();
         clients.add(member::shutdown);
         return member;
+    }
+
+    private static Client etcd(String endpoints, List<AutoCloseable> clients) {
+        Client client = Client.builder().endpoints(Arrays.stream(endpoints.split(",")).map(String::strip)
+                .toArray(String[]::new)).build();
+        clients.add(client::close);
+        return client;
     }
 
     /** The instances of one process, and what closes their clients. */

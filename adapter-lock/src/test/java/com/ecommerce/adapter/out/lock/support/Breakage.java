@@ -2,6 +2,7 @@ package com.ecommerce.adapter.out.lock.support;
 
 import com.ecommerce.adapter.out.lock.jdbc.JdbcLockAdapter;
 import com.ecommerce.adapter.out.lock.hazelcast.HazelcastLockAdapter;
+import com.ecommerce.adapter.out.lock.etcd.EtcdLockAdapter;
 import com.ecommerce.adapter.out.lock.jvm.JvmLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedLockAdapter;
 import com.ecommerce.adapter.out.lock.redis.RedisLockAdapter;
@@ -10,6 +11,7 @@ import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockKeys;
 import com.hazelcast.core.HazelcastInstance;
+import io.etcd.jetcd.Client;
 import org.apache.curator.framework.CuratorFramework;
 import org.redisson.api.RedissonClient;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
@@ -23,7 +25,7 @@ import java.util.function.BiFunction;
  * Ways to break a lock adapter, so that its contract suite can be shown to catch them
  * ({@code LockStrategyContractCatchesBreakagesIT}). Each broken adapter is the production class with its
  * {@code acquire} overridden, run through the production {@code withLocks}: it still talks to its Redis, masters,
- * ZooKeeper, lock table or Hazelcast cluster, and only the one step named here is wrong.
+ * ZooKeeper, lock table, Hazelcast cluster or etcd, and only the one step named here is wrong.
  */
 public enum Breakage {
 
@@ -84,6 +86,11 @@ public enum Breakage {
     public LockStrategy hazelcast(HazelcastInstance member, Duration lease, LockMetrics metrics) {
         return this == NONE ? new HazelcastLockAdapter(member, lease, metrics)
                 : new BrokenHazelcast(this, member, lease, metrics);
+    }
+
+    public LockStrategy etcd(Client client, String prefix, Duration lease, LockMetrics metrics) {
+        return this == NONE ? new EtcdLockAdapter(client, prefix, lease, metrics)
+                : new BrokenEtcd(this, client, prefix, lease, metrics);
     }
 
     private static final class BrokenJvm extends JvmLockAdapter {
@@ -161,6 +168,20 @@ public enum Breakage {
 
         BrokenHazelcast(Breakage breakage, HazelcastInstance member, Duration lease, LockMetrics metrics) {
             super(member, lease, metrics);
+            this.breakage = breakage;
+        }
+
+        @Override
+        protected Held acquire(LockKeys keys, Deadline deadline) {
+            return breakage.acquire(keys, deadline, super::acquire);
+        }
+    }
+
+    private static final class BrokenEtcd extends EtcdLockAdapter {
+        private final Breakage breakage;
+
+        BrokenEtcd(Breakage breakage, Client client, String prefix, Duration lease, LockMetrics metrics) {
+            super(client, prefix, lease, metrics);
             this.breakage = breakage;
         }
 

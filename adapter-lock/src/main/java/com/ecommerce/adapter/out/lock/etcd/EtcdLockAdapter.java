@@ -1,0 +1,243 @@
+package com.ecommerce.adapter.out.lock.etcd;
+
+import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
+import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.support.LockStrategyName;
+import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKey;
+import com.ecommerce.domain.lock.LockKeys;
+import com.ecommerce.domain.lock.LockUnavailableException;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.common.exception.EtcdException;
+import io.etcd.jetcd.common.exception.ErrorCode;
+import io.etcd.jetcd.lease.LeaseGrantResponse;
+import io.etcd.jetcd.lease.LeaseKeepAliveResponse;
+import io.etcd.jetcd.options.LeaseOption;
+import io.grpc.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * etcd's lock service over one lease per acquisition: a lease of {@code ecommerce.lock.lease-time}, then
+ * {@code Lock(name, lease)} for each key in the global order. etcd queues the waiters of a name by the revision of
+ * their key, and every key taken is attached to the lease, so revoking the lease gives back all of them, and any
+ * still waited for, in one step. The lease is not kept alive while the locks are held: a paused or partitioned holder
+ * loses them when it runs out, like Redis, and the version check then refuses its late write. etcd grants at least
+ * its own minimum lease (2 s with the default election timeout) and revokes expired leases on a 500 ms tick.
+ *
+ * <p>RPCs per acquisition: one grant, one lock per key, one revoke (3 for a single key), and one renewal per third
+ * of the lease spent waiting (none with the default 3 s wait and 10 s lease). The release is the revoke alone: the
+ * keys live on the lease, so unlocking them one by one first would only add an RPC per key. A holder keeps its
+ * locks for two thirds of the lease at least after it got them, and at most the lease.
+ *
+ * <p>jetcd retries an unavailable server within its calls, so a call to a dead etcd does not fail: it hangs. A grant
+ * never waits for another holder, so one not answered within the wait means etcd is down ({@code LOCK_UNAVAILABLE});
+ * a lock not granted within the wait may be contended or down, and a probe of the lease tells the two apart.
+ */
+public class EtcdLockAdapter extends AbstractLockAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(EtcdLockAdapter.class);
+
+    /** The time a probe or a release gets to be answered, even when the wait is nearly over. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
+
+    private final Client client;
+    private final String prefix;
+    private final long leaseSeconds;
+
+    public EtcdLockAdapter(Client client, String prefix, Duration leaseTime, LockMetrics metrics) {
+        super(metrics);
+        this.client = client;
+        this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
+        // etcd counts leases in whole seconds; rounding up never ends a lock before the configured lease
+        this.leaseSeconds = Math.max(1, (leaseTime.toMillis() + 999) / 1000);
+    }
+
+    @Override
+    public LockStrategyName strategy() {
+        return LockStrategyName.ETCD;
+    }
+
+    @Override
+    protected Held acquire(LockKeys keys, Deadline deadline) {
+        Lease lease = grant(keys, deadline);
+        for (LockKey key : keys) {
+            CompletableFuture<?> lock = client.getLockClient().lock(name(key), lease.id);
+            awaitGranted(lock, lease, keys, deadline);
+            if (lease.mayHaveEnded()) {
+                revokeInBackground(lease.id);
+                throw new LockUnavailableException("the lease on " + keys + " may have run out before etcd granted "
+                        + key + " (the machine stalled)", null);
+            }
+        }
+        return () -> release(lease.id, keys);
+    }
+
+    /**
+     * Waits for {@code lock} within the wait. etcd's lock service does not check, when it grants a waiter, that the
+     * waiter's key still exists: a lease run out during the wait would be granted a lock that nobody holds. So a
+     * wait longer than a third of the lease renews it once per third; a renewal not answered means etcd is down.
+     */
+    private void awaitGranted(CompletableFuture<?> lock, Lease lease, LockKeys keys, Deadline deadline) {
+        while (true) {
+            // rounded up, so that a wait ending at the deadline never wakes just before it
+            long waitMs = (Math.min(deadline.remainingNanos(), lease.untilRenewalNanos()) + 999_999) / 1_000_000;
+            try {
+                lock.get(Math.max(1, waitMs), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (deadline.hasPassed()) {
+                    throw contendedOrDown(lease.id, keys, deadline, e);
+                }
+                renew(lease);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                revokeInBackground(lease.id);
+                throw deadline.exceeded(keys, e);
+            } catch (ExecutionException e) {
+                revokeInBackground(lease.id);
+                throw new LockUnavailableException("etcd did not grant the lock: " + reason(e), e.getCause());
+            }
+        }
+    }
+
+    private Lease grant(LockKeys keys, Deadline deadline) {
+        long sent = System.nanoTime();
+        try {
+            LeaseGrantResponse granted = client.getLeaseClient().grant(leaseSeconds)
+                    .get(Math.max(1, deadline.remaining(TimeUnit.MILLISECONDS)), TimeUnit.MILLISECONDS);
+            return new Lease(granted.getID(), TimeUnit.SECONDS.toNanos(granted.getTTL()), sent);
+        } catch (TimeoutException e) {
+            throw new LockUnavailableException("etcd did not grant a lease within the wait", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw deadline.exceeded(keys, e);
+        } catch (ExecutionException e) {
+            throw new LockUnavailableException("etcd did not grant a lease: " + reason(e), e.getCause());
+        }
+    }
+
+    private void renew(Lease lease) {
+        long sent = System.nanoTime();
+        try {
+            LeaseKeepAliveResponse renewed = client.getLeaseClient().keepAliveOnce(lease.id)
+                    .get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            if (renewed.getTTL() <= 0) {
+                throw new LockUnavailableException("etcd lost the lease of a waiting lock", null);
+            }
+            lease.renewedAt = sent;
+        } catch (TimeoutException | ExecutionException e) {
+            revokeInBackground(lease.id);
+            throw new LockUnavailableException("etcd did not renew the lease of a waiting lock", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            revokeInBackground(lease.id);
+            throw new LockUnavailableException("interrupted while renewing a lease", e);
+        }
+    }
+
+    /**
+     * The wait is over without the lock. A probe of the lease tells a contended key (etcd answers: the keys go back
+     * with the revoked lease before the caller hears {@code LOCK_TIMEOUT}) from a dead etcd ({@code LOCK_UNAVAILABLE};
+     * the lease, revoked once etcd answers again or run out, frees whatever it held).
+     */
+    private RuntimeException contendedOrDown(long lease, LockKeys keys, Deadline deadline, TimeoutException timeout) {
+        try {
+            client.getLeaseClient().timeToLive(lease, LeaseOption.DEFAULT)
+                    .get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            revokeInBackground(lease);
+            return new LockUnavailableException("etcd did not answer within the wait", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            revokeInBackground(lease);
+            return deadline.exceeded(keys, e);
+        }
+        try {
+            client.getLeaseClient().revoke(lease).get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("Could not revoke the lease of {} after its wait ({}); it runs out", keys, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return deadline.exceeded(keys, timeout);
+    }
+
+    /** Nobody waits for it: a lease that etcd does not revoke now runs out. */
+    private void revokeInBackground(long lease) {
+        client.getLeaseClient().revoke(lease);
+    }
+
+    /**
+     * Revoking the lease deletes every key of this acquisition. A lease etcd no longer knows ran out (or etcd lost it)
+     * while the work ran: the lock was lost, and the version check guarded the writes.
+     */
+    private void release(long lease, LockKeys keys) {
+        try {
+            client.getLeaseClient().revoke(lease).get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (leaseNotFound(e)) {
+                metrics.lost();
+                log.warn("Lock on {} expired before release (lease {} s); the version check guarded the writes", keys,
+                        leaseSeconds);
+            } else {
+                log.warn("Could not release {} ({}); its lease ends it", keys, reason(e));
+            }
+        } catch (TimeoutException e) {
+            log.warn("etcd did not answer the release of {}; its lease ends it", keys);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while releasing {}; its lease ends it", keys);
+        }
+    }
+
+    /** jetcd hands the server's NOT_FOUND on as its own exception or as gRPC's, depending on the call's path. */
+    private static boolean leaseNotFound(ExecutionException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof EtcdException etcd && etcd.getErrorCode() == ErrorCode.NOT_FOUND) {
+                return true;
+            }
+        }
+        return Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND;
+    }
+
+    /**
+     * One acquisition's lease. etcd starts it when it handles the grant (or renewal), after the request left here,
+     * so it lasts at least until {@code renewedAt + ttl} on this clock.
+     */
+    private static final class Lease {
+        final long id;
+        final long ttlNanos;
+        long renewedAt;
+
+        Lease(long id, long ttlNanos, long renewedAt) {
+            this.id = id;
+            this.ttlNanos = ttlNanos;
+            this.renewedAt = renewedAt;
+        }
+
+        long untilRenewalNanos() {
+            return Math.max(0, renewedAt + ttlNanos / 3 - System.nanoTime());
+        }
+
+        boolean mayHaveEnded() {
+            return System.nanoTime() - renewedAt >= ttlNanos;
+        }
+    }
+
+    private ByteSequence name(LockKey key) {
+        return ByteSequence.from(prefix + key.asString(), StandardCharsets.UTF_8);
+    }
+
+    private static String reason(ExecutionException e) {
+        return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+    }
+}
