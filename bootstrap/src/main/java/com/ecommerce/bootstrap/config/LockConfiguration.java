@@ -249,8 +249,10 @@ public class LockConfiguration {
 
         @Bean
         LockStrategy lockStrategy(Client lockEtcd, LockProperties properties, MeterRegistry registry) {
-            return LocallyQueuedLockAdapter.inFrontOf(new EtcdLockAdapter(lockEtcd, properties.etcd().prefix(),
-                    properties.leaseTime(), metrics(registry, LockStrategyName.ETCD)), properties, registry);
+            EtcdLockAdapter etcd = new EtcdLockAdapter(lockEtcd, properties.etcd().prefix(), properties.leaseTime(),
+                    metrics(registry, LockStrategyName.ETCD));
+            etcd.warmUp(Duration.ofSeconds(10));
+            return LocallyQueuedLockAdapter.inFrontOf(etcd, properties, registry);
         }
 
         /** A read of the lock prefix, answered within a second: jetcd waits for a dead etcd rather than failing. */
