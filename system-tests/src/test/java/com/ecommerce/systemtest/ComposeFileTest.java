@@ -105,8 +105,8 @@ class ComposeFileTest {
         assertThat(env).containsKeys("SPRING_PROFILES_ACTIVE", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
                 "SPRING_DATASOURCE_PASSWORD", "SPRING_DATA_REDIS_HOST", "SPRING_DATA_REDIS_PORT",
                 "ECOMMERCE_LOCK_REDIS_ADDRESSES", "ECOMMERCE_LOCK_ZOOKEEPER_CONNECT_STRING",
-                "ECOMMERCE_SECURITY_JWT_SECRET");
-        // part 9: a database profile without a token source refuses to start; the file refuses first, and says why
+                "ECOMMERCE_LOCK_ETCD_ENDPOINTS", "ECOMMERCE_LOCK_HAZELCAST_MEMBERS", "ECOMMERCE_SECURITY_JWT_SECRET");
+        // a database profile without a token source refuses to start; the file refuses first, and says why
         assertThat(env.get("ECOMMERCE_SECURITY_JWT_SECRET")).matches("\\$\\{JWT_SECRET:\\?.+}");
         assertThatThrownBy(() -> compose.interpolatedEnvironment("app-1", Map.of()))
                 .hasMessageContaining("JWT_SECRET").hasMessageContaining("32 bytes");
@@ -128,6 +128,13 @@ class ComposeFileTest {
         for (String address : env.get("ECOMMERCE_LOCK_ZOOKEEPER_CONNECT_STRING").split(",")) {
             assertThat(address.split(":")[0]).isIn(services);
         }
+        for (String endpoint : env.get("ECOMMERCE_LOCK_ETCD_ENDPOINTS").split(",")) {
+            assertThat(URI.create(endpoint).getHost()).isIn(services);
+            assertThat(URI.create(endpoint).getPort()).isEqualTo(2379);
+        }
+        // lock-hazelcast: the instances themselves are the members, each on the default member port
+        assertThat(env.get("ECOMMERCE_LOCK_HAZELCAST_MEMBERS").split(","))
+                .containsExactlyInAnyOrderElementsOf(compose.appServices().stream().map(app -> app + ":5701").toList());
     }
 
     @Test

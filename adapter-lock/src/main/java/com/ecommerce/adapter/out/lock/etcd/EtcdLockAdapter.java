@@ -131,11 +131,11 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
     }
 
     private Lease grant(LockKeys keys, Deadline deadline) {
-        long sent = System.nanoTime();
+        Lease.Term term = Lease.termFromNow(Duration.ofSeconds(leaseSeconds));
         try {
             LeaseGrantResponse granted = client.getLeaseClient().grant(leaseSeconds)
                     .get(Math.max(1, deadline.remaining(TimeUnit.MILLISECONDS)), TimeUnit.MILLISECONDS);
-            return new Lease(granted.getID(), TimeUnit.SECONDS.toNanos(granted.getTTL()), sent);
+            return new Lease(granted.getID(), term);
         } catch (TimeoutException e) {
             throw new LockUnavailableException("etcd did not grant a lease within the wait", e);
         } catch (InterruptedException e) {
@@ -147,14 +147,14 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
     }
 
     private void renew(Lease lease) {
-        long sent = System.nanoTime();
+        Lease.Term term = Lease.termFromNow(Duration.ofSeconds(leaseSeconds));
         try {
             LeaseKeepAliveResponse renewed = client.getLeaseClient().keepAliveOnce(lease.id)
                     .get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
             if (renewed.getTTL() <= 0) {
                 throw new LockUnavailableException("etcd lost the lease of a waiting lock", null);
             }
-            lease.renewedAt = sent;
+            lease.term = term;
         } catch (TimeoutException | ExecutionException e) {
             revokeInBackground(lease.id);
             throw new LockUnavailableException("etcd did not renew the lease of a waiting lock", e);
@@ -236,21 +236,31 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
      */
     private static final class Lease {
         final long id;
-        final long ttlNanos;
-        long renewedAt;
+        Term term;
 
-        Lease(long id, long ttlNanos, long renewedAt) {
+        Lease(long id, Term term) {
             this.id = id;
-            this.ttlNanos = ttlNanos;
-            this.renewedAt = renewedAt;
+            this.term = term;
+        }
+
+        /**
+         * A lease's life as this client counts it, from before the grant or renewal was sent (so never longer than
+         * etcd's count): when it is due for renewal, a third of the way, and when it may have ended. Counted on the
+         * lease asked for; etcd never grants less.
+         */
+        record Term(Deadline renewal, Deadline end) {
+        }
+
+        static Term termFromNow(Duration ttl) {
+            return new Term(Deadline.after(ttl.dividedBy(3)), Deadline.after(ttl));
         }
 
         long untilRenewalNanos() {
-            return Math.max(0, renewedAt + ttlNanos / 3 - System.nanoTime());
+            return term.renewal().remainingNanos();
         }
 
         boolean mayHaveEnded() {
-            return System.nanoTime() - renewedAt >= ttlNanos;
+            return term.end().hasPassed();
         }
     }
 
