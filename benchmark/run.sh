@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole benchmark in one command: builds the service, then runs BenchmarkIT, the runner of the program
 # com.ecommerce.benchmark.run.LockStrategyBenchmark (benchmark/README.md maps each scenario to its class), which for
-# each of the six lock strategies measures
+# each of the nine lock strategies measures
 #   1. bursts on freshly started instances with the service's default lock wait (3 s): 200 buyers of an item that
 #      has 100 units, then 100 charges of one balance, every request released at once; on one instance and (except
 #      jvm) on two. Reported: outcomes by code, 503s, wall time, p50/p99/max, exact database state;
@@ -15,9 +15,9 @@
 #      throughput, latencies, lock wait/hold, CPU of service and database in cores, service CPU ms per successful
 #      request and that as a multiple of info's, the load generator's own CPU (cores, ms per request), and the cost of
 #      authentication (decode timer against the CPU per request; info-authenticated against info).
-# Writes docs/benchmarks/ (results.json, results.md with a headline table at the top, charts). About 27 minutes on
+# Writes docs/benchmarks/ (results.json, results.md with a headline table at the top, charts). About 45 minutes on
 # 2 cores (an estimate from the phases' lengths), bounded by the fixed phases (per strategy up to 5 service start-ups
-# of about 15 s, 60 s JIT warm-up, 14 runs of 7 s, 4 bursts; 6 strategies); the report prints the total.
+# of about 15 s, 60 s JIT warm-up, 14 runs of 7 s, 4 bursts; 9 strategies: 2,659 s in the committed run); the report prints the total.
 # Needs what .ci/run needs: JDK 21+, MariaDB on 127.0.0.1:3306 (root, empty password), Redis on 6379, redis-server.
 # Quick mode (every scenario and burst briefly, correctness only, no JIT warm-up) is part of ./mvnw verify; alone:
 # benchmark/run.sh --quick. --output DIR writes the report elsewhere (a partial run must not replace the committed

@@ -83,6 +83,11 @@ public final class LockStrategyBenchmark {
         return strategies;
     }
 
+    /** The bursts of one strategy: each burst once per instance count of {@link Settings#burstInstances}. */
+    public int burstsOf(String strategy) {
+        return settings.burstInstances(strategy).size() * Burst.values().length;
+    }
+
     /** The runs of one strategy: the scenarios of this mode on one instance and on two. */
     public int runsPerStrategy() {
         return Scenario.on(1, settings.quick()).size() + Scenario.on(2, settings.quick()).size();
@@ -167,7 +172,8 @@ public final class LockStrategyBenchmark {
                 settings.abBlocks() + " ABBA blocks of " + settings.measure().dividedBy(3) + " windows, each after "
                         + settings.warmup().dividedBy(4) + " unmeasured");
         settingsOut.put("bursts per strategy", "order-burst (200 buyers, 100 units), then charge-burst (100 charges), "
-                + "on 1 fresh instance and, except jvm, on 2 fresh instances");
+                + (settings.quick() ? "on 2 fresh instances (jvm: on 1)"
+                : "on 1 fresh instance and, except jvm, on 2 fresh instances"));
         settingsOut.put("service JVM", System.getProperty("service.jvm.options", "?") + ", Hikari pool 10");
         settingsOut.put("lock wait", settings.runsOnBurstInstances()
                 ? "the service's default (3 s) in bursts and runs: the runs reuse the two-instance burst instances"

@@ -3,6 +3,7 @@ package com.ecommerce.benchmark.run;
 import com.ecommerce.benchmark.scenario.Scenario;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,18 @@ public record Settings(String mode, Duration jit, Duration warmup, Duration meas
                 settings.baseline(), settings.lostThreads(), settings.lostEach(), settings.deadlockThreads(),
                 settings.deadlockEach(), settings.runsOnBurstInstances(), settings.abBlocks(), settings.paymentWarmup(),
                 measured ? duration(measure) : settings.paymentMeasure());
+    }
+
+    /**
+     * The instance counts of a strategy's bursts, each on instances of their own: one, then two; {@code jvm} one only
+     * (two JVM locks exclude nothing across instances). Quick mode, a check of correctness as every build runs it,
+     * skips the one-instance bursts of the shared locks: their two-instance bursts race the same lock harder.
+     */
+    public List<Integer> burstInstances(String strategy) {
+        if (strategy.equals("jvm")) {
+            return List.of(1);
+        }
+        return quick() ? List.of(2) : List.of(1, 2);
     }
 
     /** Quick mode: a check of correctness, as every build runs it. */

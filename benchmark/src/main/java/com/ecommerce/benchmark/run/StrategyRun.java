@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Everything one strategy goes through, on a database re-created for it: the bursts on freshly started instances
- * (one, then, except {@code jvm}, two), the JIT warm-up curve (when there is one), every scenario on one and on two
+ * ({@link Settings#burstInstances}), the JIT warm-up curve (when there is one), every scenario on one and on two
  * instances, and last the A/B of authentication. Stops every instance it started and what the strategy needed.
  */
 final class StrategyRun {
@@ -46,7 +46,7 @@ final class StrategyRun {
             // bursts first, each case on instances started for it that have served nothing else
             List<Burst.Result> bursts = new ArrayList<>();
             List<ServiceInstance> burstInstances = List.of();
-            for (int instances : strategy.equals("jvm") ? List.of(1) : List.of(1, 2)) {
+            for (int instances : settings.burstInstances(strategy)) {
                 burstInstances.forEach(ServiceInstance::stop);
                 burstInstances = starts.start(strategy, "burst" + instances, instances, props, all);
                 String before = "nothing";
