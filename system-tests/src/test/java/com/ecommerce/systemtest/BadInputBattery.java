@@ -52,6 +52,12 @@ final class BadInputBattery {
                 bad("number as name", () -> Http.post(to, "/api/v1/users", "{\"name\":123}")),
                 bad("unknown field", () -> Http.post(to, "/api/v1/users", "{\"name\":\"kim\",\"admin\":true}")),
                 bad("101-character name", () -> Http.post(to, "/api/v1/users", "{\"name\":\"" + "k".repeat(101) + "\"}")),
+                bad("a line break in a name", () -> Http.post(to, "/api/v1/users", "{\"name\":\"kim\\nADMIN lee\"}")),
+                bad("a right-to-left override in a name", () -> Http.post(to, "/api/v1/users",
+                        "{\"name\":\"evil\\u202Etxt.exe\"}")),
+                bad("a NUL in an item name", () -> Http.post(to, "/api/v1/items",
+                        "{\"name\":\"x\\u0000y\",\"price\":1,\"stock\":1}")),
+                bad("half a surrogate pair in a name", () -> Http.post(to, "/api/v1/users", "{\"name\":\"kim\\ud800\"}")),
                 bad("script in an over-long name", () -> Http.post(to, "/api/v1/users",
                         "{\"name\":\"<script>alert(document.cookie)</script>" + "x".repeat(80) + "\"}")),
                 // charges
@@ -111,6 +117,13 @@ final class BadInputBattery {
                 bad("negative page", () -> Http.get(to, "/api/v1/users/" + user + "/points/history?page=-1")),
                 bad("page size 1000", () -> Http.get(to, "/api/v1/items?size=1000")),
                 bad("page not a number", () -> Http.get(to, "/api/v1/users/" + user + "/orders?page=abc")),
+                // page x size past 2^31: an empty page, not a 500
+                new Case("items, a page past 2^31 rows", () -> Http.get(to, "/api/v1/items?page=21474837&size=100"),
+                        200, "OK"),
+                new Case("orders, a page past 2^31 rows", () -> Http.get(to, "/api/v1/users/" + user
+                        + "/orders?page=2147483647&size=100"), 200, "OK"),
+                new Case("history, a page past 2^31 rows", () -> Http.get(to, "/api/v1/users/" + user
+                        + "/points/history?page=21474837&size=100"), 200, "OK"),
                 new Case("unknown route", () -> Http.get(to, "/api/v1/admin"), 404, "NOT_FOUND"),
                 new Case("wrong method", () -> Http.send(HttpRequest.newBuilder(URI.create(to.baseUrl() + "/api/v1/users/"
                         + user)).header("Authorization", Http.ADMIN).DELETE()), 405, "METHOD_NOT_ALLOWED")));

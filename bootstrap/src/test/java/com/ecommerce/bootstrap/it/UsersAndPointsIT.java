@@ -25,10 +25,22 @@ class UsersAndPointsIT extends IntegrationTest {
     }
 
     @Test
+    void register_aKoreanNameWithAnEmoji_isStoredAsSent() {
+        Response r = api.post("/api/v1/users", "{\"name\":\"김철수 🙂\"}");
+
+        assertThat(r.status()).isEqualTo(201);
+        long userId = r.id("userId");
+        assertThat(api.get("/api/v1/users/" + userId).json().path("name").asString()).isEqualTo("김철수 🙂");
+        assertThat(jdbc.queryForObject("select name from users where id = ?", String.class, userId))
+                .isEqualTo("김철수 🙂");
+    }
+
+    @Test
     void register_withInvalidNames_is400AndStoresNothing() {
         DbSnapshot before = snapshot();
         for (String body : new String[]{"{\"name\":\"   \"}", "{}", "{\"name\":null}",
-                "{\"name\":\"" + "x".repeat(101) + "\"}", "{\"name\":42}"}) {
+                "{\"name\":\"" + "x".repeat(101) + "\"}", "{\"name\":42}", "{\"name\":\"kim\\nlee\"}",
+                "{\"name\":\"a\\u001b[2Jb\"}", "{\"name\":\"evil\\u202Etxt\"}", "{\"name\":\"kim\\u200Blee\"}"}) {
             Response r = api.post("/api/v1/users", body);
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.code()).isEqualTo("INVALID_REQUEST");
@@ -133,5 +145,22 @@ class UsersAndPointsIT extends IntegrationTest {
             assertThat(r.code()).isEqualTo("INVALID_REQUEST");
         }
         assertThat(api.get("/api/v1/users/" + userId + "/points/history?size=100").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPagePastTheEnd_evenWherePageTimesSizePasses2To31_isEmpty() {
+        long userId = api.newUser("far pager");
+        api.charge(userId, 5);
+        for (String path : new String[]{"/api/v1/items", "/api/v1/users/" + userId + "/points/history",
+                "/api/v1/users/" + userId + "/orders"}) {
+            for (String query : new String[]{"page=21474837&size=100", "page=2147483647&size=100"}) {
+                Response r = api.get(path + "?" + query);
+                assertThat(r.status()).as(path + "?" + query).isEqualTo(200);
+                assertThat(r.json().path("content").size()).as(path + "?" + query).isZero();
+                assertThat(r.json().path("size").asInt()).isEqualTo(100);
+            }
+        }
+        assertThat(api.get("/api/v1/users/" + userId + "/points/history?page=21474837&size=100").json()
+                .path("totalElements").asLong()).isEqualTo(1);
     }
 }

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.NotBlank;
 
 /** Length is checked after trimming, by the command. */
 record RegisterUserRequest(@Schema(minLength = 1, maxLength = Limits.NAME_MAX_LENGTH, example = "kim",
-        description = "1 to 100 characters after trimming; stored trimmed") @NotBlank String name) {
+        description = "1 to 100 characters after trimming, no control or format characters; stored trimmed") @NotBlank String name) {
 }

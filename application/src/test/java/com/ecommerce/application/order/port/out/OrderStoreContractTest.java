@@ -85,6 +85,10 @@ public abstract class OrderStoreContractTest extends StoreContractTest {
         assertThat(pageInfo(page2)).isEqualTo(new PageInfo(2, 2, 3));
         assertThat(none.content()).isEmpty();
         assertThat(pageInfo(none)).isEqualTo(new PageInfo(0, 2, 0));
+        // an offset past 2^31 - 1 rows (page x size) is past the end as well
+        Page<Order> farPastTheEnd = read(() -> orders.findOrdersOfUser(userId, new PageQuery(21_474_837, 100)));
+        assertThat(farPastTheEnd.content()).isEmpty();
+        assertThat(pageInfo(farPastTheEnd)).isEqualTo(new PageInfo(21_474_837, 100, 3));
     }
 
     @Test

@@ -220,6 +220,10 @@ public abstract class PointStoreContractTest extends StoreContractTest {
         Page<PointHistory> pastTheEnd = read(() -> points.findHistory(userId, new PageQuery(3, 2)));
         assertThat(pastTheEnd.content()).isEmpty();
         assertThat(pageInfo(pastTheEnd)).isEqualTo(new PageInfo(3, 2, 5));
+        // an offset past 2^31 - 1 rows (page x size) is past the end as well
+        Page<PointHistory> farPastTheEnd = read(() -> points.findHistory(userId, new PageQuery(21_474_837, 100)));
+        assertThat(farPastTheEnd.content()).isEmpty();
+        assertThat(pageInfo(farPastTheEnd)).isEqualTo(new PageInfo(21_474_837, 100, 5));
         assertThat(pageInfo(read(() -> points.findHistory(userId, new PageQuery(1, 2)))))
                 .isEqualTo(new PageInfo(1, 2, 5));
     }

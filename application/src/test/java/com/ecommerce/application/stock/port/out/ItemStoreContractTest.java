@@ -94,6 +94,10 @@ public abstract class ItemStoreContractTest extends StoreContractTest {
         Page<Item> pastTheEnd = read(() -> items.findItemPage(new PageQuery(first + 3, 1)));
         assertThat(pastTheEnd.content()).isEmpty();
         assertThat(pageInfo(pastTheEnd)).isEqualTo(new PageInfo(first + 3, 1, total));
+        // an offset past 2^31 - 1 rows (page x size) is past the end as well
+        Page<Item> farPastTheEnd = read(() -> items.findItemPage(new PageQuery(Integer.MAX_VALUE, 100)));
+        assertThat(farPastTheEnd.content()).isEmpty();
+        assertThat(pageInfo(farPastTheEnd)).isEqualTo(new PageInfo(Integer.MAX_VALUE, 100, total));
 
         // with pages of two, the last page ends with the newest item
         int lastPage = Math.toIntExact((total - 1) / 2);
