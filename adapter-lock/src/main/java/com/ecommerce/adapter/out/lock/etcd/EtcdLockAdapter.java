@@ -328,22 +328,16 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
         }
         Op[] deletes = taken.stream().map(key -> Op.delete(key, DeleteOption.DEFAULT)).toArray(Op[]::new);
         try {
-            TxnResponse deleted = client.getKVClient().txn().Then(deletes).commit()
-                    .get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-            if (deleted.getDeleteResponses().stream().allMatch(response -> response.getDeleted() == 1)) {
+            TxnResponse deleted = answerToRelease(client.getKVClient().txn().Then(deletes).commit(), keys);
+            if (deleted != null && deleted.getDeleteResponses().stream().allMatch(key -> key.getDeleted() == 1)) {
                 giveBack(lease);
                 return;
             }
-            metrics.lost();
-            log.warn("Lock on {} was gone before release (lease {} s); the version check guarded the writes", keys,
-                    leaseSeconds);
+            if (deleted != null) {
+                lostBeforeRelease(keys);
+            }
         } catch (ExecutionException e) {
             log.warn("Could not release {} ({}); its lease ends it", keys, reason(e));
-        } catch (TimeoutException e) {
-            log.warn("etcd did not answer the release of {}; its lease ends it", keys);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.warn("Interrupted while releasing {}; its lease ends it", keys);
         }
         revokeInBackground(lease.id);
     }
@@ -351,21 +345,33 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
     /** Revoking the lease deletes every key on it; a lease etcd no longer knows ran out while the work ran. */
     private void revoke(long lease, LockKeys keys) {
         try {
-            client.getLeaseClient().revoke(lease).get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            answerToRelease(client.getLeaseClient().revoke(lease), keys);
         } catch (ExecutionException e) {
             if (leaseNotFound(e)) {
-                metrics.lost();
-                log.warn("Lock on {} expired before release (lease {} s); the version check guarded the writes", keys,
-                        leaseSeconds);
+                lostBeforeRelease(keys);
             } else {
                 log.warn("Could not release {} ({}); its lease ends it", keys, reason(e));
             }
+        }
+    }
+
+    /** etcd's answer to a release, or null when it gave none within a second (the lease then ends the locks). */
+    private <T> T answerToRelease(CompletableFuture<T> release, LockKeys keys) throws ExecutionException {
+        try {
+            return release.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             log.warn("etcd did not answer the release of {}; its lease ends it", keys);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn("Interrupted while releasing {}; its lease ends it", keys);
         }
+        return null;
+    }
+
+    private void lostBeforeRelease(LockKeys keys) {
+        metrics.lost();
+        log.warn("Lock on {} was lost before release (lease {} s ran out); the version check guarded the writes", keys,
+                leaseSeconds);
     }
 
     /** jetcd hands the server's NOT_FOUND on as its own exception or as gRPC's, depending on the call's path. */
