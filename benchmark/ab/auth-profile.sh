@@ -27,7 +27,7 @@ mariadb -h 127.0.0.1 -u root -e "drop database if exists $DB_NAME"
 "$J/java" -Xms128m -Xmx512m -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=mariadb,$LOCK --server.port=$PORT \
   --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/$DB_NAME?createDatabaseIfNotExist=true&connectionTimeZone=UTC\
 &forceConnectionTimeZoneToSession=true" --spring.datasource.hikari.maximum-pool-size=10 \
-  --ecommerce.security.jwt.secret="$JWT_SECRET" --ecommerce.demo-data=false --logging.level.root=warn \
+  --ecommerce.security.jwt.secret="$JWT_SECRET" --ecommerce.points.self-charge=true --ecommerce.limits.enabled=false --ecommerce.demo-data=false --logging.level.root=warn \
   > "$OUT/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT

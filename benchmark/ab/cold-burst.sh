@@ -14,7 +14,7 @@ URL='jdbc:mysql://127.0.0.1:3306/orders_burst?createDatabaseIfNotExist=true&conn
 pids=()
 for port in 18081 18082; do
   "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java" -Xmx512m -jar "$JAR" --spring.profiles.active=mariadb,lock-redis \
-    --server.port=$port --spring.datasource.url="$URL" --ecommerce.security.jwt.secret="$JWT_SECRET" \
+    --server.port=$port --spring.datasource.url="$URL" --ecommerce.security.jwt.secret="$JWT_SECRET" --ecommerce.points.self-charge=true --ecommerce.limits.enabled=false \
     --ecommerce.demo-data=false --ecommerce.lock.wait-timeout=2s --ecommerce.lock.lease-time=3s \
     --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=6379 > "$OUT/burst-$LABEL-$port.log" 2>&1 &
   pids+=($!)

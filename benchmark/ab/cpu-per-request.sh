@@ -19,7 +19,7 @@ mariadb -h 127.0.0.1 -u root -e "drop database if exists $DB_NAME"
 "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java" -Xmx768m -jar "$JAR" --spring.profiles.active=mariadb,$LOCK --server.port=$PORT \
   --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/$DB_NAME?createDatabaseIfNotExist=true&connectionTimeZone=UTC\
 &forceConnectionTimeZoneToSession=true" \
-  --ecommerce.security.jwt.secret="$JWT_SECRET" \
+  --ecommerce.security.jwt.secret="$JWT_SECRET" --ecommerce.points.self-charge=true --ecommerce.limits.enabled=false \
   --ecommerce.demo-data=false --logging.level.root=warn > "$OUT/$LABEL.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT

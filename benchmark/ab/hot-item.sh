@@ -14,7 +14,7 @@ OUT="${TMPDIR:-/tmp}/hot-item"; mkdir -p "$OUT"
 export JWT_SECRET="${JWT_SECRET:-ab-scripts-only-hs256-key-of-the-order-service-01}"
 mariadb -h 127.0.0.1 -u root -e "drop database if exists $DB_NAME"
 "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java" -Xmx768m -jar "$JAR" --spring.profiles.active=mariadb,$LOCK \
-  --server.port=$PORT --ecommerce.security.jwt.secret="$JWT_SECRET" --ecommerce.demo-data=false \
+  --server.port=$PORT --ecommerce.security.jwt.secret="$JWT_SECRET" --ecommerce.points.self-charge=true --ecommerce.limits.enabled=false --ecommerce.demo-data=false \
   --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/$DB_NAME?createDatabaseIfNotExist=true&connectionTimeZone=UTC\
 &forceConnectionTimeZoneToSession=true" --logging.level.root=warn > "$OUT/$LABEL.log" 2>&1 &
 PID=$!

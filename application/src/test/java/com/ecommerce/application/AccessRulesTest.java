@@ -4,6 +4,7 @@ import com.ecommerce.application.order.port.in.PlaceOrderCommand;
 import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.application.order.port.in.PlaceOrderCommand.Line;
 import com.ecommerce.application.point.port.in.ChargePointCommand;
+import com.ecommerce.application.point.service.ChargePointService;
 import com.ecommerce.application.idempotency.port.in.IdempotencyKey;
 import com.ecommerce.application.stock.port.in.RegisterItemCommand;
 import com.ecommerce.application.stock.port.in.RestockItemCommand;
@@ -58,6 +59,21 @@ class AccessRulesTest {
 
         assertNothingChanged();
         assertThat(f.lock.acquisitions).hasSize(locksBefore);
+    }
+
+    @Test
+    void withSelfChargeOff_aUsersOwnChargeIsForbidden_andAnAdministratorStillCredits() {
+        ChargePointService backOfficeOnly = new ChargePointService(f.store, f.unitOfWork, f.clock, false);
+        int locksBefore = f.lock.acquisitions.size();
+
+        assertThat(codeOf(() -> backOfficeOnly.charge(asLee, new ChargePointCommand(lee, 10, null))))
+                .isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(codeOf(() -> backOfficeOnly.charge(asLee, new ChargePointCommand(lee, 10,
+                new IdempotencyKey("top-up-1"))))).isEqualTo(ErrorCode.FORBIDDEN);
+        assertNothingChanged();
+        assertThat(f.lock.acquisitions).hasSize(locksBefore);
+
+        assertThat(backOfficeOnly.charge(ADMIN, new ChargePointCommand(lee, 10, null)).balance()).isEqualTo(10_010);
     }
 
     @Test

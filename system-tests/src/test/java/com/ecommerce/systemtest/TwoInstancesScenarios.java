@@ -87,12 +87,7 @@ abstract class TwoInstancesScenarios {
 
     @AfterAll
     void stopPair() {
-        if (a != null) {
-            a.stop();
-        }
-        if (b != null) {
-            b.stop();
-        }
+        ServiceInstance.stopEach(a, b);
         stopDependencies();
     }
 

@@ -134,7 +134,7 @@ class IdempotencyExpiryTest {
         RegisterUserService register = new RegisterUserService(store, store, store);
         Idempotency idempotency = new Idempotency(records, store, new IdempotencyRetention(clock, RETENTION));
         ChargePointService charge = new ChargePointService(store, new GuardedUnitOfWork(new RecordingLockPort(store),
-                store, idempotency, ServiceFixture.WAIT), clock);
+                store, idempotency, ServiceFixture.WAIT), clock, true);
         long userId = register.register(ADMIN, new RegisterUserCommand("kim")).userId();
         charge.charge(ADMIN, new ChargePointCommand(userId, 500, key));
         IdempotencyRecord first = store.findRecord(CHARGE, userId, key.value()).orElseThrow();

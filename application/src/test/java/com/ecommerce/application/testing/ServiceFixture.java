@@ -50,7 +50,7 @@ public class ServiceFixture {
     public final List<String> batches = new CopyOnWriteArrayList<>();
 
     public final RegisterUserService registerUser = new RegisterUserService(store, store, store);
-    public final ChargePointService chargePoint = new ChargePointService(store, unitOfWork, clock);
+    public final ChargePointService chargePoint = new ChargePointService(store, unitOfWork, clock, true);
     public final GetUserService getUser = new GetUserService(store, store, store);
     public final GetPointBalanceService getBalance = new GetPointBalanceService(store, store);
     public final GetPointHistoryService getHistory = new GetPointHistoryService(store, store, store);

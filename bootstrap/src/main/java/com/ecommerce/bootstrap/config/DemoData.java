@@ -12,17 +12,32 @@ import com.ecommerce.domain.user.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Fills an empty embedded database with a few users and items, through the use cases, so that the API can be
- * tried at once. On by default only without a database profile ({@code ecommerce.demo-data=true}).
+ * tried at once. {@code ecommerce.demo-data}; unset, on for the embedded default only ({@link EmbeddedDatabase}):
+ * never demo users with known balances in a real database because a profile was forgotten.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "ecommerce.demo-data")
+@Conditional(DemoData.Wanted.class)
 public class DemoData {
+
+    static final String PROPERTY = "ecommerce.demo-data";
+
+    /** {@code ecommerce.demo-data} when set, else whether the database is the embedded one. */
+    static final class Wanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            Boolean set = context.getEnvironment().getProperty(PROPERTY, Boolean.class);
+            return set != null ? set : EmbeddedDatabase.in(context.getEnvironment());
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     /** The loader acts as an administrator: it creates users and items. */

@@ -72,7 +72,7 @@ public class JwtDecoderConfiguration {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        logDemoTokens(key, properties.issuer());
+        logDemoTokens(key, properties.issuer(), min(DEMO_TOKEN_LIFETIME, properties.maxLifetime()));
         return HmacJwtDecoder.create(key, jwtClaimRules);
     }
 
@@ -111,9 +111,13 @@ public class JwtDecoderConfiguration {
         }
     }
 
-    private static void logDemoTokens(String key, String issuer) {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void logDemoTokens(String key, String issuer, Duration lifetime) {
         Instant now = Instant.now();
-        Instant expiry = now.plus(DEMO_TOKEN_LIFETIME);
+        Instant expiry = now.plus(lifetime);
         StringBuilder message = new StringBuilder("No token source is configured (ecommerce.security.jwt.secret or "
                 + "spring.security.oauth2.resourceserver.jwt.*), so this embedded instance made a random key. Demo "
                 + "tokens, valid until " + expiry + ", to send as 'Authorization: Bearer <token>':");

@@ -37,7 +37,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * Payments through a gateway. Which gateway, decided at start and logged:
@@ -212,12 +211,12 @@ public class PaymentConfiguration {
         }
     }
 
-    /** No gateway is configured, and no database profile is active: the embedded default. */
+    /** No gateway is configured, on the embedded default ({@link EmbeddedDatabase}). */
     static final class EmbeddedSimulator implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !new GatewayConfigured().matches(context, metadata) && Arrays.stream(
-                    context.getEnvironment().getActiveProfiles()).noneMatch(TokenSourceGuard.DATABASE_PROFILES::contains);
+            return !new GatewayConfigured().matches(context, metadata)
+                    && EmbeddedDatabase.in(context.getEnvironment());
         }
     }
 

@@ -27,6 +27,8 @@ public class TokenSourceGuard implements EnvironmentPostProcessor, Ordered {
             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
             "spring.security.oauth2.resourceserver.jwt.public-key-location");
     static final Set<String> DATABASE_PROFILES = Set.of("mysql", "mariadb");
+    static final String ISSUER = "ecommerce.security.jwt.issuer";
+    static final String AUDIENCE = "ecommerce.security.jwt.audience";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -35,10 +37,23 @@ public class TokenSourceGuard implements EnvironmentPostProcessor, Ordered {
             throw new IllegalStateException("Both " + SECRET + " and an identity provider (" + sources.subList(1,
                     sources.size()) + ") are set; tokens must come from one source: set only one of them.");
         }
-        List<String> databases = Arrays.stream(environment.getActiveProfiles())
-                .filter(DATABASE_PROFILES::contains).toList();
-        if (sources.isEmpty() && !databases.isEmpty()) {
-            throw new IllegalStateException("Profile " + databases + " needs a source of bearer tokens: set " + SECRET
+        if (!sources.isEmpty() && !sources.contains(SECRET)) {
+            // an identity provider signs tokens for many services: this one takes only those meant for it
+            boolean issuer = isSet(environment, ISSUER) || isSet(environment, IDENTITY_PROVIDER.getFirst());
+            if (!issuer || !isSet(environment, AUDIENCE)) {
+                throw new IllegalStateException("Tokens of an identity provider (" + sources + ") need the issuer and "
+                        + "the audience this service accepts: set " + AUDIENCE + " (a value of the tokens' aud) and "
+                        + ISSUER + " (or " + IDENTITY_PROVIDER.getFirst() + "); a provider's tokens for other "
+                        + "services must not open this one.");
+            }
+        }
+        if (sources.isEmpty() && !EmbeddedDatabase.in(environment)) {
+            List<String> databases = Arrays.stream(environment.getActiveProfiles())
+                    .filter(DATABASE_PROFILES::contains).toList();
+            // never the URL itself in the message: it may carry a password
+            String database = databases.isEmpty() ? "A database other than the embedded one ("
+                    + EmbeddedDatabase.URL + ")" : "Profile " + databases;
+            throw new IllegalStateException(database + " needs a source of bearer tokens: set " + SECRET
                     + " (an HMAC key of at least 32 bytes, for HS256 tokens) or one of " + IDENTITY_PROVIDER
                     + " (an identity provider). Only the embedded default makes a random key by itself.");
         }
@@ -47,10 +62,12 @@ public class TokenSourceGuard implements EnvironmentPostProcessor, Ordered {
     /** The token sources that are set, the secret first. */
     static List<String> configuredSources(Environment environment) {
         return Stream.concat(Stream.of(SECRET), IDENTITY_PROVIDER.stream())
-                .filter(name -> {
-                    String value = environment.getProperty(name);
-                    return value != null && !value.isBlank();
-                }).toList();
+                .filter(name -> isSet(environment, name)).toList();
+    }
+
+    private static boolean isSet(Environment environment, String name) {
+        String value = environment.getProperty(name);
+        return value != null && !value.isBlank();
     }
 
     @Override

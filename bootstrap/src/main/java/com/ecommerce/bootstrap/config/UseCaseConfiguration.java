@@ -29,12 +29,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 
 /** The use cases are plain Java; they are wired here, explicitly, to whatever adapters the profiles chose. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OrderCombiningProperties.class)
+@EnableConfigurationProperties({OrderCombiningProperties.class, PointProperties.class})
 public class UseCaseConfiguration {
 
     @Bean
@@ -65,8 +66,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ChargePointService chargePointService(PointStorePort points, GuardedUnitOfWork unitOfWork, Clock clock) {
-        return new ChargePointService(points, unitOfWork, clock);
+    ChargePointService chargePointService(PointStorePort points, GuardedUnitOfWork unitOfWork, Clock clock,
+                                          PointProperties properties, Environment environment) {
+        return new ChargePointService(points, unitOfWork, clock, properties.selfChargeIn(environment));
     }
 
     @Bean

@@ -59,6 +59,24 @@ class AuthenticationIT extends IntegrationTest {
     }
 
     @Test
+    void aMetricsToken_scrapesPrometheus_andNothingElse() {
+        Api scraper = api.withAuthorization(TestTokens.bearer(Api.tokens().metrics()));
+        long userId = api.newUser("scraped");
+        DbSnapshot before = snapshot();
+
+        Response scrape = scraper.get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        for (String path : List.of("/actuator/metrics", "/actuator/env", "/actuator/loggers",
+                "/api/v1/users/" + userId, "/api/v1/users/" + userId + "/points")) {
+            assertProblem(scraper.get(path), 403, "FORBIDDEN");
+        }
+        assertProblem(scraper.post("/api/v1/users", "{\"name\":\"scraper's\"}"), 403, "FORBIDDEN");
+        assertProblem(scraper.post("/api/v1/users/" + userId + "/points/charge", "{\"amount\":5}"), 403, "FORBIDDEN");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void unauthenticated_winsOverEveryOtherError() {
         long userId = api.newUser("precedence");
         DbSnapshot before = snapshot();

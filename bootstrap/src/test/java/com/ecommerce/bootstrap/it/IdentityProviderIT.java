@@ -22,6 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdentityProviderIT {
 
     private static final String ISSUER = "https://idp.example.test/realms/shop";
+    private static final String AUDIENCE = "order-service";
 
     @Test
     void tokensOfAnIdentityProvider_areVerifiedWithItsKeysAndTheServicesClaimRules(CapturedOutput output)
@@ -55,9 +59,9 @@ class IdentityProviderIT {
                         + "DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
                 "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:"
                         + jwks.getAddress().getPort() + "/certs",
-                "--ecommerce.security.jwt.issuer=" + ISSUER)) {
+                "--ecommerce.security.jwt.issuer=" + ISSUER, "--ecommerce.security.jwt.audience=" + AUDIENCE)) {
             Api api = new Api("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
-            TestTokens claims = new TestTokens(TestTokens.SECRET, ISSUER);
+            TestTokens claims = new TestTokens(TestTokens.SECRET, ISSUER).withAudience(AUDIENCE, "billing");
 
             Api kim = api.withAuthorization(rs256(key, claims.claims("1", List.of()).build()));
             assertThat(kim.get("/api/v1/users/1/points").json().path("balance").asLong()).isEqualTo(50_000);
@@ -67,7 +71,11 @@ class IdentityProviderIT {
 
             for (JWTClaimsSet refused : List.of(claims.claims("kim", List.of()).build(),
                     claims.claims("1", List.of()).issuer("https://elsewhere.test").build(),
-                    claims.claims("1", List.of()).expirationTime(null).build())) {
+                    claims.claims("1", List.of()).expirationTime(null).build(),
+                    claims.claims("1", List.of()).audience(List.of("billing")).build(),
+                    claims.claims("1", List.of()).audience((String) null).build(),
+                    claims.claims("1", List.of()).expirationTime(Date.from(Instant.now().plus(Duration.ofDays(30))))
+                            .build())) {
                 assertThat(api.withAuthorization(rs256(key, refused)).get("/api/v1/users/1/points").code())
                         .as(refused.toString()).isEqualTo("UNAUTHENTICATED");
             }

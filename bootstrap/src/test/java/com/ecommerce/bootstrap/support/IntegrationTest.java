@@ -21,6 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = OrderServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.flyway.clean-disabled=false", "ecommerce.demo-data=false",
                 "ecommerce.security.jwt.secret=" + TestTokens.SECRET,
+                // the races of a user charging their own balance are under test: on, as a shop may set it
+                "ecommerce.points.self-charge=true",
+                // the races send a hundred requests of one user at once; CallerLimitsIT turns the limits on
+                "ecommerce.limits.enabled=false",
                 "spring.datasource.hikari.maximum-pool-size=16", "spring.datasource.hikari.minimum-idle=1",
                 "spring.datasource.hikari.idle-timeout=10000",
                 // the in-process ZooKeeper servers log every dropped connection with a stack trace

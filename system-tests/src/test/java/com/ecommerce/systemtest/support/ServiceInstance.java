@@ -156,6 +156,15 @@ public final class ServiceInstance implements Endpoint, AutoCloseable {
         }
     }
 
+    /** Stops each instance that was started (null: one that never was). */
+    public static void stopEach(ServiceInstance... instances) {
+        for (ServiceInstance instance : instances) {
+            if (instance != null) {
+                instance.stop();
+            }
+        }
+    }
+
     private void waitFor() {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

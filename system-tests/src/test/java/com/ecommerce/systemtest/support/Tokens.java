@@ -32,9 +32,14 @@ public final class Tokens {
     private Tokens() {
     }
 
-    /** What every instance is started with. */
+    /**
+     * What every instance is started with: the key and issuer; users' own direct charges on (the races of one balance
+     * charged by its user are under test; a database profile turns them off by default); and no limits per caller
+     * (a hundred requests of one user at once are the races, not a flood; {@code CallerLimitsSystemIT} turns them on).
+     */
     public static Map<String, String> instanceProperties() {
-        return Map.of("ecommerce.security.jwt.secret", SECRET, "ecommerce.security.jwt.issuer", ISSUER);
+        return Map.of("ecommerce.security.jwt.secret", SECRET, "ecommerce.security.jwt.issuer", ISSUER,
+                "ecommerce.points.self-charge", "true", "ecommerce.limits.enabled", "false");
     }
 
     public static String bearer(String token) {

@@ -1,6 +1,9 @@
 package com.ecommerce.adapter.in.web;
 
 import com.ecommerce.adapter.in.web.problem.ContainerErrorReportValve;
+import com.ecommerce.adapter.in.web.limits.CallerLimitFilter;
+import com.ecommerce.adapter.in.web.limits.CallerLimits;
+import com.ecommerce.adapter.in.web.limits.CallerLimitsProperties;
 import com.ecommerce.adapter.in.web.problem.RequestSizeLimitFilter;
 import org.apache.catalina.Container;
 import org.apache.catalina.Lifecycle;
@@ -13,6 +16,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -23,6 +27,7 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CallerLimitsProperties.class)
 public class WebConfiguration {
 
     /**
@@ -72,9 +77,27 @@ public class WebConfiguration {
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(JsonMapper jsonMapper) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(jsonMapper));
-        // right after Spring Security's filter chain: 401 comes before 413 in the contract's precedence
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        // after Spring Security's filter chain and the callers' limits: 401 and 429 come before 413
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
         registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    CallerLimits callerLimits(CallerLimitsProperties properties) {
+        return new CallerLimits(properties);
+    }
+
+    /** Limits per caller on {@code /api/v1} (not the actuator, not the OpenAPI document), unless turned off. */
+    @Bean
+    FilterRegistrationBean<CallerLimitFilter> callerLimitFilter(CallerLimits limits, CallerLimitsProperties properties,
+                                                                JsonMapper jsonMapper) {
+        FilterRegistrationBean<CallerLimitFilter> registration =
+                new FilterRegistrationBean<>(new CallerLimitFilter(limits, jsonMapper));
+        // right after Spring Security's filter chain: 401 comes before 429 in the contract's precedence
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns("/api/v1/*");
+        registration.setEnabled(properties.enabled());
         return registration;
     }
 }

@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * operation shares by name: ids, {@code page}, {@code size} and {@code Idempotency-Key}.
  *
  * <p>The derived problems: {@code 400 INVALID_REQUEST}, {@code 401 UNAUTHENTICATED} (on a public operation only when
- * a bad token is sent) and {@code 500 INTERNAL_ERROR} everywhere; {@code 403 FORBIDDEN} where the token must name the
+ * a bad token is sent), {@code 429 RATE_LIMITED} (a caller past its limits, unless {@code ADMIN}) and
+ * {@code 500 INTERNAL_ERROR} everywhere; {@code 403 FORBIDDEN} where the token must name the
  * user or an admin; {@code 413} and {@code 415} with a request body; {@code 422} with an {@code Idempotency-Key}.
  */
 final class OperationContract implements OperationCustomizer {
@@ -99,6 +100,8 @@ final class OperationContract implements OperationCustomizer {
             transport("METHOD_NOT_ALLOWED", "the path has no such method; `Allow` lists those it has"),
             transport("PAYLOAD_TOO_LARGE", "the body is over 64 KiB"),
             transport("UNSUPPORTED_MEDIA_TYPE", "the body is not `application/json`"),
+            transport("RATE_LIMITED", "this caller (a token's user; an anonymous caller by its address) has too many "
+                    + "requests in flight or passed its rate on this instance; retry after `Retry-After`"),
             transport("INTERNAL_ERROR", "anything unforeseen; the service's log has the details"));
 
     /** What each creating operation's {@code Location} looks like. */
@@ -163,6 +166,8 @@ final class OperationContract implements OperationCustomizer {
         if (declared != null) {
             EnumSet.copyOf(List.of(declared.value())).forEach(code -> codes.add(code.name()));
         }
+        // an ADMIN token is never limited, but anyone else's is, whatever the operation (429 comes before 403)
+        codes.add("RATE_LIMITED");
         codes.add("INTERNAL_ERROR");
 
         Map<Integer, List<ProblemCatalogue.Entry>> byStatus = new TreeMap<>();

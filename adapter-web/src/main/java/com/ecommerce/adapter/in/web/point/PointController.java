@@ -55,7 +55,10 @@ class PointController {
         return PointBalanceResponse.of(getBalance.getBalance(actor, userId));
     }
 
-    @Operation(operationId = "chargePoints", summary = "Charge points to a user's balance")
+    @Operation(operationId = "chargePoints", summary = "Charge points to a user's balance",
+            description = "The back office's direct credit. The user themself may call it only while the service's "
+                    + "`ecommerce.points.self-charge` is on (off by default with a database); otherwise a user's own "
+                    + "charge is `403 FORBIDDEN` and points are added through a payment.")
     @ProblemCodes({ErrorCode.USER_NOT_FOUND, ErrorCode.POINT_LIMIT_EXCEEDED, ErrorCode.CONCURRENT_UPDATE,
             ErrorCode.LOCK_TIMEOUT, ErrorCode.LOCK_UNAVAILABLE,
             ErrorCode.COMMIT_OUTCOME_UNKNOWN})

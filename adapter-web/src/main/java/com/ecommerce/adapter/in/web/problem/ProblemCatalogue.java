@@ -43,7 +43,8 @@ public final class ProblemCatalogue {
             entries.add(of(code));
         }
         for (TransportErrorCode code : TransportErrorCode.values()) {
-            entries.add(new Entry(code.name(), code.status(), typeOf(code.name()), Optional.of(code.detail()), false));
+            entries.add(new Entry(code.name(), code.status(), typeOf(code.name()), Optional.of(code.detail()),
+                    code == TransportErrorCode.RATE_LIMITED));
         }
         return List.copyOf(entries);
     }

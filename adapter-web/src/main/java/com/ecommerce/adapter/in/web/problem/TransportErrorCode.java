@@ -14,6 +14,8 @@ enum TransportErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "This route does not support the method; see the Allow header"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, RequestSizeLimitFilter.TOO_LARGE_DETAIL),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this caller; retry after the seconds in "
+            + "Retry-After"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
 
     private final HttpStatus status;

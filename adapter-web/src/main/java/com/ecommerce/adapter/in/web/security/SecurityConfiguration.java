@@ -25,13 +25,18 @@ import java.util.List;
  * {@code JwtDecoder} bootstrap wires) and opens only the public routes without a token. It does not decide whether a
  * user may act for another: that is a business rule, asked by the use cases of the {@code Actor} this adapter hands
  * them, after the request has been validated (the contract puts 400 before 403). Only the actuator, which has no use
- * cases, is guarded here by role.
+ * cases, is guarded here by role: {@code ADMIN} for all of it, {@code METRICS} for the Prometheus scrape alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JwtProperties.class)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
     public static final String ADMIN_ROLE = "ADMIN";
+    /**
+     * The scraper's role: {@code GET /actuator/prometheus} and nothing else (no other actuator endpoint, no user's
+     * data), so that the token a monitoring system keeps is worth little to whoever takes it.
+     */
+    public static final String METRICS_ROLE = "METRICS";
     public static final String ROLES_CLAIM = "roles";
 
     /** The routes anyone may call: the catalogue's reads, health, info and the API's own description. */
@@ -49,6 +54,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .logout(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN_ROLE, METRICS_ROLE)
                         .requestMatchers("/actuator/**").hasRole(ADMIN_ROLE)
                         // the container's error dispatch renders problems for requests already let through
                         .requestMatchers("/error").permitAll()

@@ -30,10 +30,21 @@ public final class TestTokens {
 
     private final String secret;
     private final String issuer;
+    private final List<String> audience;
 
     public TestTokens(String secret, String issuer) {
+        this(secret, issuer, null);
+    }
+
+    private TestTokens(String secret, String issuer, List<String> audience) {
         this.secret = secret;
         this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    /** The same tokens with {@code aud} set to these values. */
+    public TestTokens withAudience(String... audience) {
+        return new TestTokens(secret, issuer, List.of(audience));
     }
 
     /** Tokens for a service configured with {@link #SECRET} and no issuer. */
@@ -50,6 +61,11 @@ public final class TestTokens {
         return sign(claims(String.valueOf(userId), List.of()).build());
     }
 
+    /** A metrics scraper's token ({@code roles: ["METRICS"]}), valid for an hour. */
+    public String metrics() {
+        return sign(claims("0", List.of("METRICS")).build());
+    }
+
     /** An administrator's token, valid for an hour. */
     public String admin() {
         return sign(claims(String.valueOf(ADMIN_SUB), List.of("ADMIN")).build());
@@ -60,6 +76,9 @@ public final class TestTokens {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(sub).claim("roles", roles)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))));
+        if (audience != null) {
+            claims.audience(audience);
+        }
         return issuer == null ? claims : claims.issuer(issuer);
     }
 
