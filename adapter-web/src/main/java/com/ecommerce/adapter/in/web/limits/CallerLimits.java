@@ -74,7 +74,7 @@ public final class CallerLimits {
         inFlight.computeIfPresent(caller, (key, count) -> count <= 1 ? null : count - 1);
     }
 
-    /** Callers with requests in flight now (a gauge, and the tests' check that nothing leaks). */
+    /** Callers with requests in flight now: the tests' check that nothing leaks. */
     public int callersInFlight() {
         return inFlight.size();
     }
