@@ -74,7 +74,7 @@ public class LockCostBenchmark {
         @Setup(Level.Trial)
         public void connect() {
             LockProperties.Redis tuning = new LockProperties.Redis("127.0.0.1", 6379, List.of(),
-                    Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100));
+                    Duration.ofMillis(500), Duration.ofMillis(500), 1, Duration.ofMillis(100), null, false);
             LockMetrics metrics = new LockMetrics(new SimpleMeterRegistry(), strategy);
             List<String> nodes = RedisNodes.of(strategy);
             if (strategy.equals("redis")) {

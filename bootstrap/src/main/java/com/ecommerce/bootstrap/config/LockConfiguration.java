@@ -101,9 +101,10 @@ public class LockConfiguration {
     @Configuration(proxyBeanMethods = false)
     @Profile(Profiles.REDIS)
     static class Redis {
+        /** A wrong or missing password stops the start here, naming the setting (see RedissonClients.connect). */
         @Bean(destroyMethod = "shutdown")
         RedissonClient lockRedisson(LockProperties properties) {
-            return RedissonClients.create(properties.redis().address(), properties.redis());
+            return RedissonClients.connect(properties.redis().address(), properties.redis());
         }
 
         @Bean
@@ -126,7 +127,7 @@ public class LockConfiguration {
         @Bean(destroyMethod = "shutdown")
         RedLockNodes redLockNodes(LockProperties properties) {
             return new RedLockNodes(properties.redis().redlockMasters().stream()
-                    .map(address -> RedissonClients.create(address, properties.redis())).toList());
+                    .map(address -> RedissonClients.connect(address, properties.redis())).toList());
         }
 
         @Bean

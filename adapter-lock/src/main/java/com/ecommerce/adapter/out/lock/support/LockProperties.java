@@ -44,6 +44,14 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
      * fills them from the contract's {@code spring.data.redis.host}/{@code port}); {@code lock-redlock} uses the
      * independent masters of {@code addresses} (comma-separated {@code redis://host:port}, at least 3). The rest
      * tunes the client: command timeout, connect timeout, retries.
+     * <p>
+     * {@code password} is sent with {@code AUTH} on every connection, to the one server and to each master alike
+     * (application.yml fills it from {@code spring.data.redis.password}); blank means none. {@code ssl} makes
+     * {@link #address()} a {@code rediss://} address, as application.yml does from
+     * {@code spring.data.redis.ssl.enabled}; the masters of {@code addresses} say it themselves with their scheme.
+     * Redisson speaks TLS to a {@code rediss://} address and checks the server's certificate against the JVM's
+     * trust store, so a scheme is all that TLS takes here; any other scheme is refused when bound, naming the
+     * property, rather than by the client at the first lock.
      */
     public record Redis(@DefaultValue("127.0.0.1") String host,
                         @DefaultValue("6379") int port,
@@ -51,7 +59,11 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
                         @DefaultValue("500ms") Duration timeout,
                         @DefaultValue("500ms") Duration connectTimeout,
                         @DefaultValue("1") int retryAttempts,
-                        @DefaultValue("100ms") Duration retryInterval) {
+                        @DefaultValue("100ms") Duration retryInterval,
+                        String password,
+                        @DefaultValue("false") boolean ssl) {
+
+        private static final List<String> SCHEMES = List.of("redis://", "rediss://");
 
         public Redis {
             if (port < 1 || port > 65_535) {
@@ -59,6 +71,13 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
             }
             addresses = addresses == null ? List.of()
                     : addresses.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+            for (String address : addresses) {
+                if (SCHEMES.stream().noneMatch(address::startsWith)) {
+                    throw new IllegalArgumentException("ecommerce.lock.redis.addresses must be redis://host:port or "
+                            + "rediss://host:port (TLS), got " + address);
+                }
+            }
+            password = password == null || password.isBlank() ? null : password;
             requirePositive("ecommerce.lock.redis.timeout", timeout);
             requirePositive("ecommerce.lock.redis.connect-timeout", connectTimeout);
             if (retryAttempts < 0) {
@@ -67,7 +86,21 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
         }
 
         public String address() {
-            return "redis://" + host + ":" + port;
+            return (ssl ? "rediss://" : "redis://") + host + ":" + port;
+        }
+
+        /** The same client settings with another password ({@code null}: none). */
+        public Redis withPassword(String password) {
+            return new Redis(host, port, addresses, timeout, connectTimeout, retryAttempts, retryInterval, password,
+                    ssl);
+        }
+
+        /** Never the password: these settings are logged and shown in failures. */
+        @Override
+        public String toString() {
+            return "Redis[host=" + host + ", port=" + port + ", addresses=" + addresses + ", timeout=" + timeout
+                    + ", connectTimeout=" + connectTimeout + ", retryAttempts=" + retryAttempts + ", retryInterval="
+                    + retryInterval + ", password=" + (password == null ? "none" : "set") + ", ssl=" + ssl + "]";
         }
 
         /** The RedLock masters; fewer than 3 cannot form a quorum that survives the loss of one. */

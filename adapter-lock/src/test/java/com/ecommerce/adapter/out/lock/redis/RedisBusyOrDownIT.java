@@ -65,7 +65,7 @@ class RedisBusyOrDownIT {
         adapter.withLocks(LockKeys.of(List.of(key)), Deadline.after(Duration.ofSeconds(5)), () -> null); // connections up before the spin
 
         RedissonClient spinner = client(address, new LockProperties.Redis("127.0.0.1", 6379, List.of(),
-                Duration.ofSeconds(10), Duration.ofSeconds(1), 0, Duration.ofMillis(100)));
+                Duration.ofSeconds(10), Duration.ofSeconds(1), 0, Duration.ofMillis(100), null, false));
         CompletableFuture<Object> spin = spinner.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, SPIN,
                 RScript.ReturnType.LONG, List.of(), "1500000").toCompletableFuture();
         Thread.sleep(100);

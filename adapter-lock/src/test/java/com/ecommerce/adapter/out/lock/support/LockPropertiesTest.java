@@ -46,6 +46,34 @@ class LockPropertiesTest {
     }
 
     @Test
+    void redisCredentialsAndTls_bindForBothStrategies_andThePasswordIsNeverPrinted() {
+        LockProperties none = bind(Map.of("ecommerce.lock.redis.password", " "));
+        assertThat(none.redis().password()).as("blank is no password").isNull();
+        assertThat(none.redis().ssl()).isFalse();
+
+        LockProperties properties = bind(Map.of("ecommerce.lock.redis.password", "s3cret-pass",
+                "ecommerce.lock.redis.ssl", "true", "ecommerce.lock.redis.host", "redis.internal",
+                "ecommerce.lock.redis.addresses", "rediss://a:6379,rediss://b:6379,redis://c:6379"));
+
+        assertThat(properties.redis().password()).isEqualTo("s3cret-pass");
+        assertThat(properties.redis().address()).as("lock-redis over TLS").isEqualTo("rediss://redis.internal:6379");
+        assertThat(properties.redis().redlockMasters()).as("TLS per master, by its scheme")
+                .containsExactly("rediss://a:6379", "rediss://b:6379", "redis://c:6379");
+        assertThat(properties.redis().toString()).doesNotContain("s3cret-pass").contains("password=set");
+        assertThat(properties.redis().withPassword(null).password()).isNull();
+    }
+
+    @Test
+    void aRedisAddressWithoutARedisScheme_isRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> bind(Map.of("ecommerce.lock.redis.addresses", "a:6379,redis://b:1,redis://c:1")))
+                .hasRootCauseMessage("ecommerce.lock.redis.addresses must be redis://host:port or rediss://host:port "
+                        + "(TLS), got a:6379");
+        assertThatThrownBy(() -> bind(Map.of("ecommerce.lock.redis.addresses", "http://a:1,redis://b:1,redis://c:1")))
+                .hasRootCauseMessage("ecommerce.lock.redis.addresses must be redis://host:port or rediss://host:port "
+                        + "(TLS), got http://a:1");
+    }
+
+    @Test
     void aWaitOfZero_isRefusedNamingTheProperty() {
         assertThatThrownBy(() -> bind(Map.of("ecommerce.lock.wait-timeout", "0s")))
                 .isInstanceOf(BindException.class)
