@@ -17,6 +17,7 @@ import com.ecommerce.adapter.out.lock.support.LockProperties;
 import com.ecommerce.adapter.out.lock.support.LockStrategy;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName.Profiles;
+import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperClients;
 import com.ecommerce.adapter.out.lock.zookeeper.ZooKeeperLockAdapter;
 import com.ecommerce.adapter.out.persistence.lock.PessimisticRowLocks;
 import com.hazelcast.core.HazelcastInstance;
@@ -25,8 +26,6 @@ import io.etcd.jetcd.Client;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.redisson.api.RedissonClient;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -161,15 +160,7 @@ public class LockConfiguration {
     static class ZooKeeper {
         @Bean(destroyMethod = "close")
         CuratorFramework lockCurator(LockProperties properties) {
-            LockProperties.ZooKeeper zk = properties.zookeeper();
-            CuratorFramework client = CuratorFrameworkFactory.builder()
-                    .connectString(zk.connectString())
-                    .sessionTimeoutMs((int) zk.sessionTimeout().toMillis())
-                    .connectionTimeoutMs((int) zk.connectionTimeout().toMillis())
-                    .retryPolicy(new ExponentialBackoffRetry(100, 3))
-                    .build();
-            client.start();
-            return client;
+            return ZooKeeperClients.start(properties.zookeeper());
         }
 
         @Bean

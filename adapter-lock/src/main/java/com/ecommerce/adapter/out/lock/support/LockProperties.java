@@ -138,11 +138,17 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
         }
     }
 
-    /** {@code lock-zookeeper}: the ensemble ({@code connect-string}) and the client's session. */
+    /**
+     * {@code lock-zookeeper}: the ensemble ({@code connect-string}) and the client's session. {@code auth}
+     * ({@code user:password}, blank for none) makes every instance the same digest identity and creates the lock
+     * znodes readable and writable by that identity only: a client of the ensemble without it cannot delete or
+     * change a held lock. Every instance must be given the same value.
+     */
     public record ZooKeeper(@DefaultValue("127.0.0.1:2181") String connectString,
                             @DefaultValue("10s") Duration sessionTimeout,
                             @DefaultValue("3s") Duration connectionTimeout,
-                            @DefaultValue("/ecommerce/locks") String basePath) {
+                            @DefaultValue("/ecommerce/locks") String basePath,
+                            String auth) {
 
         public ZooKeeper {
             if (connectString == null || connectString.isBlank()) {
@@ -150,6 +156,18 @@ public record LockProperties(@DefaultValue("3s") Duration waitTimeout,
             }
             requirePositive("ecommerce.lock.zookeeper.session-timeout", sessionTimeout);
             requirePositive("ecommerce.lock.zookeeper.connection-timeout", connectionTimeout);
+            auth = auth == null || auth.isBlank() ? null : auth;
+            if (auth != null && (auth.indexOf(':') < 1 || auth.indexOf(':') == auth.length() - 1)) {
+                throw new IllegalArgumentException("ecommerce.lock.zookeeper.auth must be user:password");
+            }
+        }
+
+        /** Never the password: these settings are logged and shown in failures. */
+        @Override
+        public String toString() {
+            return "ZooKeeper[connectString=" + connectString + ", sessionTimeout=" + sessionTimeout
+                    + ", connectionTimeout=" + connectionTimeout + ", basePath=" + basePath + ", auth="
+                    + (auth == null ? "none" : auth.substring(0, auth.indexOf(':')) + ":***") + "]";
         }
     }
 

@@ -64,6 +64,18 @@ class LockPropertiesTest {
     }
 
     @Test
+    void zooKeeperAuth_isUserColonPassword_andThePasswordIsNeverPrinted() {
+        assertThat(bind(Map.of()).zookeeper().auth()).isNull();
+        LockProperties properties = bind(Map.of("ecommerce.lock.zookeeper.auth", "orders:zk-s3cret"));
+        assertThat(properties.zookeeper().auth()).isEqualTo("orders:zk-s3cret");
+        assertThat(properties.zookeeper().toString()).contains("auth=orders:***").doesNotContain("zk-s3cret");
+        for (String bad : List.of("orders", ":pass", "orders:")) {
+            assertThatThrownBy(() -> bind(Map.of("ecommerce.lock.zookeeper.auth", bad))).as(bad)
+                    .hasRootCauseMessage("ecommerce.lock.zookeeper.auth must be user:password");
+        }
+    }
+
+    @Test
     void aRedisAddressWithoutARedisScheme_isRefusedNamingTheProperty() {
         assertThatThrownBy(() -> bind(Map.of("ecommerce.lock.redis.addresses", "a:6379,redis://b:1,redis://c:1")))
                 .hasRootCauseMessage("ecommerce.lock.redis.addresses must be redis://host:port or rediss://host:port "
