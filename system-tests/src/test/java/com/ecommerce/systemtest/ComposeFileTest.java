@@ -1,5 +1,6 @@
 package com.ecommerce.systemtest;
 
+import com.ecommerce.systemtest.support.ComposeApp;
 import com.ecommerce.systemtest.support.ComposeFile;
 import com.ecommerce.systemtest.support.DeploymentFiles;
 import com.ecommerce.systemtest.support.Dockerfile;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -104,16 +106,20 @@ class ComposeFileTest {
         Map<String, String> env = compose.environment("app-1");
         assertThat(env).containsKeys("SPRING_PROFILES_ACTIVE", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
                 "SPRING_DATASOURCE_PASSWORD", "SPRING_DATA_REDIS_HOST", "SPRING_DATA_REDIS_PORT",
-                "ECOMMERCE_LOCK_REDIS_ADDRESSES", "ECOMMERCE_LOCK_ZOOKEEPER_CONNECT_STRING",
+                "SPRING_DATA_REDIS_PASSWORD", "ECOMMERCE_LOCK_REDIS_PASSWORD", "ECOMMERCE_LOCK_REDIS_ADDRESSES",
+                "ECOMMERCE_LOCK_ZOOKEEPER_CONNECT_STRING", "ECOMMERCE_LOCK_ZOOKEEPER_AUTH",
                 "ECOMMERCE_LOCK_ETCD_ENDPOINTS", "ECOMMERCE_LOCK_HAZELCAST_MEMBERS", "ECOMMERCE_SECURITY_JWT_SECRET");
         // a database profile without a token source refuses to start; the file refuses first, and says why
         assertThat(env.get("ECOMMERCE_SECURITY_JWT_SECRET")).matches("\\$\\{JWT_SECRET:\\?.+}");
-        assertThatThrownBy(() -> compose.interpolatedEnvironment("app-1", Map.of()))
+        assertThatThrownBy(() -> compose.interpolatedEnvironment("app-1", ComposeApp.SECRETS))
                 .hasMessageContaining("JWT_SECRET").hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> compose.interpolatedEnvironment("app-1", Map.of("JWT_SECRET", "")))
+        Map<String, String> emptyKey = new HashMap<>(ComposeApp.SECRETS);
+        emptyKey.put("JWT_SECRET", "");
+        assertThatThrownBy(() -> compose.interpolatedEnvironment("app-1", emptyKey))
                 .as("an empty key is no key").hasMessageContaining("JWT_SECRET");
-        Map<String, String> resolved = compose.interpolatedEnvironment("app-1",
-                Map.of("JWT_SECRET", "k".repeat(32)));
+        Map<String, String> variables = new HashMap<>(ComposeApp.SECRETS);
+        variables.put("JWT_SECRET", "k".repeat(32));
+        Map<String, String> resolved = compose.interpolatedEnvironment("app-1", variables);
         assertThat(resolved.get("SPRING_PROFILES_ACTIVE")).isEqualTo("mysql,lock-redlock");
         assertThat(resolved.get("ECOMMERCE_SECURITY_JWT_ISSUER")).isEmpty();
 
@@ -135,6 +141,116 @@ class ComposeFileTest {
         // lock-hazelcast: the instances themselves are the members, each on the default member port
         assertThat(env.get("ECOMMERCE_LOCK_HAZELCAST_MEMBERS").split(","))
                 .containsExactlyInAnyOrderElementsOf(compose.appServices().stream().map(app -> app + ":5701").toList());
+    }
+
+    @Test
+    void everySecret_isRequired_andNoneHasADefault() throws IOException {
+        String file = java.nio.file.Files.readString(ComposeFile.path());
+        List<String> defaulted = java.util.regex.Pattern.compile("\\$\\{([A-Z_]*(PASSWORD|SECRET|AUTH|KEY)[A-Z_]*):?-")
+                .matcher(file).results().map(m -> m.group(1)).toList();
+        assertThat(defaulted).as("secrets with a default value").isEmpty();
+
+        Map<String, String> all = new HashMap<>(ComposeApp.SECRETS);
+        all.put("JWT_SECRET", "k".repeat(32));
+        assertThat(compose.interpolated(all).toString()).doesNotContain("${");
+        for (String secret : all.keySet()) {
+            Map<String, String> without = new HashMap<>(all);
+            without.remove(secret);
+            assertThatThrownBy(() -> compose.interpolated(without)).as("every command without " + secret)
+                    .hasMessageContaining("required variable " + secret + " is missing");
+        }
+
+        // each secret reaches both of its ends: the server that checks it and the instances that send it
+        JsonNode resolved = compose.interpolated(all);
+        JsonNode app = resolved.path("services").path("app-1").path("environment");
+        JsonNode mysql = resolved.path("services").path("mysql");
+        assertThat(app.path("SPRING_DATASOURCE_PASSWORD").asString()).isEqualTo("orders-pass")
+                .isEqualTo(mysql.path("environment").path("MYSQL_PASSWORD").asString());
+        assertThat(mysql.path("environment").path("MYSQL_ROOT_PASSWORD").asString()).isEqualTo("root-pass");
+        assertThat(mysql.path("healthcheck").path("test").toString()).contains("-proot-pass");
+        assertThat(app.path("SPRING_DATA_REDIS_PASSWORD").asString()).isEqualTo("redis-pass");
+        assertThat(app.path("ECOMMERCE_LOCK_REDIS_PASSWORD").asString()).isEqualTo("redis-pass");
+        assertThat(app.path("ECOMMERCE_LOCK_ZOOKEEPER_AUTH").asString()).isEqualTo("orders:zk-pass");
+        for (String redis : redisServices()) {
+            JsonNode service = resolved.path("services").path(redis);
+            List<String> command = new java.util.ArrayList<>();
+            service.path("command").forEach(argument -> command.add(argument.asString()));
+            assertThat(command).as(redis + " requires the password").containsSequence("--requirepass", "redis-pass");
+            assertThat(service.path("environment").path("REDISCLI_AUTH").asString()).as(redis + "'s health check")
+                    .isEqualTo("redis-pass");
+            // redis-cli answers NOAUTH with exit status 0: a check that only ran it would pass unauthenticated
+            assertThat(service.path("healthcheck").path("test").toString()).contains("grep -q PONG");
+        }
+    }
+
+    List<String> redisServices() {
+        List<String> redis = compose.serviceNames().stream().filter(s -> s.startsWith("redis-")).toList();
+        assertThat(redis).hasSize(3);
+        return redis;
+    }
+
+    @Test
+    void theInstances_connectAsTheServicesOwnUser_whoseGrantsAreTheFileMountedIntoMysql() throws IOException {
+        Map<String, String> env = compose.environment("app-1");
+        JsonNode mysql = compose.service("mysql");
+        assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isNotEqualTo("root")
+                .isEqualTo(mysql.path("environment").path("MYSQL_USER").asString());
+        String schema = URI.create(env.get("SPRING_DATASOURCE_URL").substring("jdbc:".length())).getPath().substring(1);
+        assertThat(schema).isEqualTo(mysql.path("environment").path("MYSQL_DATABASE").asString());
+
+        List<String> volumes = new java.util.ArrayList<>();
+        mysql.path("volumes").forEach(v -> volumes.add(v.asString()));
+        String mount = volumes.stream().filter(v -> v.contains("/docker-entrypoint-initdb.d/")).findFirst().orElseThrow();
+        String[] parts = mount.split(":");
+        assertThat(parts[0]).isEqualTo("./" + DeploymentFiles.dir().relativize(DeploymentFiles.grants()));
+        assertThat(parts[1]).endsWith(".sql");
+        assertThat(parts[2]).isEqualTo("ro");
+
+        String grants = java.nio.file.Files.readString(DeploymentFiles.grants());
+        String user = "'" + env.get("SPRING_DATASOURCE_USERNAME") + "'@'%'";
+        assertThat(grants).contains("REVOKE ALL PRIVILEGES ON `" + schema + "`.* FROM " + user + ";")
+                .containsPattern("GRANT [A-Z, ]+ ON `" + schema + "`\\.\\* TO " + user + ";")
+                .doesNotContainPattern("(?m)^GRANT[^;]*\\bALL\\b");
+    }
+
+    @Test
+    void noDataStorePort_isPublishedBeyondLoopback_onlyNginxsFrontDoor() {
+        for (String service : compose.serviceNames()) {
+            compose.service(service).path("ports").forEach(port -> {
+                if (service.equals("nginx")) {
+                    assertThat(port.asString()).as("nginx, the front door").matches("\\d+:\\d+");
+                } else {
+                    assertThat(port.asString()).as(service + "'s published port").startsWith("127.0.0.1:");
+                }
+            });
+        }
+    }
+
+    /** An exact release: major.minor.patch, with a build or variant suffix allowed (21.0.9_10-jre). */
+    static final java.util.regex.Pattern EXACT = java.util.regex.Pattern.compile(
+            "[a-z0-9./-]+:v?\\d+\\.\\d+\\.\\d+([._+-][A-Za-z0-9._-]+)?");
+
+    @Test
+    void everyImage_isPinnedToAnExactVersion_andTheJreRunsTheRelease() throws IOException {
+        for (String service : compose.serviceNames()) {
+            JsonNode image = compose.service(service).path("image");
+            if (!image.isMissingNode()) {
+                assertThat(image.asString()).as(service + "'s image").matches(EXACT);
+            }
+        }
+        List<String> from = DeploymentFiles.dockerfile().instructions("FROM");
+        assertThat(from).hasSize(1);
+        String base = from.getFirst().strip();
+        assertThat(base).matches(EXACT);
+        assertThat(EXACT.matcher("redis:7").matches()).as("a major alone is refused").isFalse();
+        assertThat(EXACT.matcher("mysql:8.4").matches()).as("a minor alone is refused").isFalse();
+        assertThat(EXACT.matcher("nginx:latest").matches()).isFalse();
+
+        String pom = java.nio.file.Files.readString(DeploymentFiles.dir().resolve("../pom.xml"));
+        int release = Integer.parseInt(java.util.regex.Pattern.compile("<maven.compiler.release>(\\d+)<")
+                .matcher(pom).results().findFirst().orElseThrow().group(1));
+        int jre = Integer.parseInt(base.substring(base.indexOf(':') + 1).split("[.u_-]")[0]);
+        assertThat(jre).as("the image's Java runs what the pom compiles for").isGreaterThanOrEqualTo(release);
     }
 
     @Test

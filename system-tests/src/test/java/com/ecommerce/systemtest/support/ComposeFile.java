@@ -5,6 +5,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,6 +99,31 @@ public final class ComposeFile {
         Map<String, String> env = new LinkedHashMap<>();
         environment(service).forEach((key, value) -> env.put(key, interpolate(value, variables)));
         return env;
+    }
+
+    /**
+     * The whole file after Compose's interpolation of every string in it (commands, health checks, environments),
+     * as Compose does for every command: a required variable missing anywhere fails.
+     */
+    public JsonNode interpolated(Map<String, String> variables) {
+        return interpolateAll(tree(), variables);
+    }
+
+    private static JsonNode interpolateAll(JsonNode node, Map<String, String> variables) {
+        if (node.isString()) {
+            return JSON.getNodeFactory().stringNode(interpolate(node.asString(), variables));
+        }
+        if (node.isArray()) {
+            ArrayNode array = JSON.createArrayNode();
+            node.forEach(element -> array.add(interpolateAll(element, variables)));
+            return array;
+        }
+        if (node.isObject()) {
+            ObjectNode object = JSON.createObjectNode();
+            node.properties().forEach(e -> object.set(e.getKey(), interpolateAll(e.getValue(), variables)));
+            return object;
+        }
+        return node;
     }
 
     /** Compose's interpolation of one value; a {@code ?} variable that is missing fails as Compose does. */

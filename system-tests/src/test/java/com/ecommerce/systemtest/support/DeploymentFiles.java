@@ -25,6 +25,11 @@ public final class DeploymentFiles {
         return Dockerfile.read(dir().resolve("Dockerfile"));
     }
 
+    /** The grants of the service's database user, run by the mysql image (see compose.yaml). */
+    public static Path grants() {
+        return dir().resolve("mysql/orders-grants.sql");
+    }
+
     public static Path nginxConf() {
         return dir().resolve("nginx.conf");
     }
