@@ -4,10 +4,12 @@ import com.ecommerce.application.idempotency.Admission;
 import com.ecommerce.application.idempotency.Idempotency;
 import com.ecommerce.application.idempotency.IdempotentRequest;
 import com.ecommerce.application.idempotency.port.out.IdempotencyKeyTakenException;
+import com.ecommerce.application.shared.port.out.NoFreeConnectionException;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.domain.lock.Deadline;
 import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockPort;
+import com.ecommerce.domain.lock.LockTimeoutException;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,10 +23,12 @@ import java.util.function.Supplier;
  *       before any lock (for a batch, each member was admitted on its own thread before it joined);</li>
  *   <li>the keys, sorted once in {@link LockKeys}, are locked by the deployment's {@link LockPort} by the request's
  *       {@link Deadline};</li>
- *   <li>a transaction is opened (here, for every strategy), in which the strategies that lock rows take them first,
+ *   <li>a database connection the pool has free at once is taken (when none is, the locks are let go, one is
+ *       waited for, and the locks taken again), and a transaction is opened on it (here, for
+ *       every strategy), in which the strategies that lock rows take them first,
  *       then a keyed request's key is claimed (in a batch, each member's at its turn, before its first write), the
  *       work runs, and its result is recorded under the key;</li>
- *   <li>the commit, then the locks are released.</li>
+ *   <li>the commit, the connection back to the pool, then the locks are released.</li>
  * </ol>
  * The work reads its rows inside the locks and writes them through the stores, whose version-checked updates fence
  * a write against a lost lock. The work may run more than once ({@link LockPort}'s contract, {@code
@@ -87,6 +91,8 @@ public final class GuardedUnitOfWork {
             return taken;
         }
     }
+
+    private static final int MEMBER_WAIT_PARTS = 4;
 
     private final LockPort lockPort;
     private final TransactionPort transactionPort;
@@ -157,10 +163,54 @@ public final class GuardedUnitOfWork {
         });
     }
 
+    /**
+     * How long a batch waits for its locks while one member's own balance lock may be what holds it up: a quarter
+     * of the lock wait, within the batch's deadline. Past it, the batch finds that member ({@link #probe}) and goes
+     * on without it.
+     */
+    public Deadline memberWait(Deadline batch) {
+        return batch.earlier(Deadline.after(lockWait.dividedBy(MEMBER_WAIT_PARTS)));
+    }
+
+    /**
+     * Whether {@code keys} can be locked by {@code deadline} now: takes them as a write would (the row locks of
+     * {@code lock-db} in an empty transaction) and lets them go at once. A batch asks this of each member's balance
+     * to find the one that holds it up.
+     */
+    public boolean probe(LockKeys keys, Deadline deadline) {
+        try {
+            return locked(keys, deadline, () -> true);
+        } catch (LockTimeoutException notGranted) {
+            return false;
+        }
+    }
+
+    /**
+     * The locks, then a connection the pool has free at once, then the transaction on it. When the pool has none
+     * free (and the strategy holds locks outside the transaction; else there is nothing to let go), the locks are let go, a connection is waited for holding nothing (at most the pool's connection wait,
+     * shorter than the lock wait), and the locks are taken again with it in hand. Either way no lock is held while
+     * a request waits for the pool, and a request that waits on a lock holds no connection while the pool has
+     * others to serve.
+     */
     private <T> T locked(LockKeys keys, Deadline deadline, Supplier<T> work) {
-        return lockPort.withLocks(keys, deadline, () -> transactionPort.inTransaction(() -> {
+        if (!lockPort.holdsLocksOutsideTransaction()) {
+            // row locks or a version check: nothing is held until the transaction has its connection
+            return lockPort.withLocks(keys, deadline,
+                    () -> transactionPort.withConnection(() -> inTransaction(keys, deadline, work)));
+        }
+        try {
+            return lockPort.withLocks(keys, deadline,
+                    () -> transactionPort.withFreeConnection(() -> inTransaction(keys, deadline, work)));
+        } catch (NoFreeConnectionException poolBusy) {
+            return transactionPort.withConnection(
+                    () -> lockPort.withLocks(keys, deadline, () -> inTransaction(keys, deadline, work)));
+        }
+    }
+
+    private <T> T inTransaction(LockKeys keys, Deadline deadline, Supplier<T> work) {
+        return transactionPort.inTransaction(() -> {
             lockPort.lockInTransaction(keys, deadline);
             return work.get();
-        }));
+        });
     }
 }

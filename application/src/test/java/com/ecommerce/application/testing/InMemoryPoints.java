@@ -6,9 +6,12 @@ import com.ecommerce.application.point.port.out.PointStorePort;
 import com.ecommerce.application.testing.InMemoryDatabase.PointRow;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
+import com.ecommerce.domain.point.StaleBalanceException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 
 import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,8 @@ public class InMemoryPoints implements PointStorePort {
     private final InMemoryDatabase database;
     /** Makes every balance read one version behind the row, as if another writer had changed it since. */
     public boolean stalePointReads;
+    /** The buyers whose balance reads are one version behind the row (as {@link #stalePointReads}, for these only). */
+    public final Set<Long> staleReadsOf = ConcurrentHashMap.newKeySet();
 
     public InMemoryPoints(InMemoryDatabase database) {
         this.database = database;
@@ -27,7 +32,7 @@ public class InMemoryPoints implements PointStorePort {
     @Override
     public Optional<Point> findPoint(long userId) {
         return Optional.ofNullable(database.points.get(userId)).map(r -> Point.reconstitute(userId, r.balance(),
-                stalePointReads ? r.version() - 1 : r.version()));
+                stalePointReads || staleReadsOf.contains(userId) ? r.version() - 1 : r.version()));
     }
 
     @Override
@@ -44,7 +49,7 @@ public class InMemoryPoints implements PointStorePort {
     public void updatePoint(Point point) {
         PointRow row = database.points.get(point.userId());
         if (row == null || row.version() != point.version()) {
-            throw new ConcurrentUpdateException("point balance of user " + point.userId());
+            throw new StaleBalanceException(point.userId());
         }
         database.points.put(point.userId(), new PointRow(point.balance(), row.version() + 1));
     }

@@ -1,5 +1,6 @@
 package com.ecommerce.application.testing;
 
+import com.ecommerce.application.shared.port.out.NoFreeConnectionException;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 
 import java.util.function.Supplier;
@@ -14,6 +15,8 @@ public class InMemoryTransactions implements TransactionPort {
     private final InMemoryDatabase database;
     public int transactions;
     public int openTransactions;
+    /** How many {@link #withConnection} scopes are open on each thread. */
+    private final ThreadLocal<Integer> heldConnections = ThreadLocal.withInitial(() -> 0);
 
     public InMemoryTransactions(InMemoryDatabase database) {
         this.database = database;
@@ -37,5 +40,32 @@ public class InMemoryTransactions implements TransactionPort {
     @Override
     public <T> T readOnly(Supplier<T> work) {
         return work.get();
+    }
+
+    @Override
+    public <T> T withConnection(Supplier<T> work) {
+        heldConnections.set(heldConnections.get() + 1);
+        try {
+            return work.get();
+        } finally {
+            heldConnections.set(heldConnections.get() - 1);
+        }
+    }
+
+    /** How many times {@link #withFreeConnection} finds the pool all in use (a test sets it). */
+    public int busyPool;
+
+    @Override
+    public <T> T withFreeConnection(Supplier<T> work) {
+        if (busyPool > 0) {
+            busyPool--;
+            throw new NoFreeConnectionException();
+        }
+        return withConnection(work);
+    }
+
+    /** Whether this thread runs inside {@link #withConnection}. */
+    public boolean holdsConnection() {
+        return heldConnections.get() > 0;
     }
 }

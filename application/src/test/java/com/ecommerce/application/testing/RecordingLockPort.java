@@ -7,6 +7,8 @@ import com.ecommerce.domain.lock.LockPort;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -18,9 +20,15 @@ public class RecordingLockPort implements LockPort {
 
     public final List<List<LockKey>> acquisitions = new CopyOnWriteArrayList<>();
     public final List<Duration> timeouts = new CopyOnWriteArrayList<>();
+    /** For each acquisition: whether its thread held a database connection when it asked for the locks. */
+    public final List<Boolean> withConnectionInHand = new CopyOnWriteArrayList<>();
     public final List<List<LockKey>> inTransaction = new CopyOnWriteArrayList<>();
     private final InMemoryStore store;
     public volatile boolean held;
+    /** Keys another writer holds: an acquisition that includes one of them is not granted ({@code LOCK_TIMEOUT}). */
+    public final Set<LockKey> heldElsewhere = ConcurrentHashMap.newKeySet();
+    /** As a strategy whose locks live outside the transaction (the default), or within it ({@code lock-db}). */
+    public volatile boolean outsideTransaction = true;
     /** Runs once the locks are "held", before the work: a test parks a batch here while others queue behind it. */
     public volatile Runnable whileHeld = () -> {
     };
@@ -35,7 +43,15 @@ public class RecordingLockPort implements LockPort {
         if (store.openTransactions == 0) {
             throw new AssertionError("the in-transaction step must run inside the transaction");
         }
+        if (!store.holdsConnection()) {
+            throw new AssertionError("the transaction must run on a connection taken for the unit of work");
+        }
         inTransaction.add(keys.asList());
+    }
+
+    @Override
+    public boolean holdsLocksOutsideTransaction() {
+        return outsideTransaction;
     }
 
     @Override
@@ -44,8 +60,12 @@ public class RecordingLockPort implements LockPort {
             throw new AssertionError("locks must be taken before the transaction begins");
         }
         acquisitions.add(keys.asList());
+        withConnectionInHand.add(store.holdsConnection());
         timeouts.add(deadline.budget());
         deadline.check(keys);
+        if (keys.asList().stream().anyMatch(heldElsewhere::contains)) {
+            throw deadline.exceeded(keys);
+        }
         held = true;
         try {
             whileHeld.run();

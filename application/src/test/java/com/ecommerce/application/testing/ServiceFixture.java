@@ -10,6 +10,7 @@ import com.ecommerce.application.point.port.in.ChargePointCommand;
 import com.ecommerce.application.point.service.ChargePointService;
 import com.ecommerce.application.point.service.GetPointBalanceService;
 import com.ecommerce.application.point.service.GetPointHistoryService;
+import com.ecommerce.application.shared.ReadCapacity;
 import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
 import com.ecommerce.application.idempotency.IdempotencyRetention;
 import com.ecommerce.application.stock.port.in.ItemView;
@@ -55,8 +56,9 @@ public class ServiceFixture {
     public final GetPointBalanceService getBalance = new GetPointBalanceService(store, store);
     public final GetPointHistoryService getHistory = new GetPointHistoryService(store, store, store);
     public final RegisterItemService registerItem = new RegisterItemService(store, store);
-    public final GetItemService getItem = new GetItemService(store, store);
-    public final ListItemsService listItems = new ListItemsService(store, store);
+    public final ReadCapacity catalogueReads = new ReadCapacity(2, Duration.ofMillis(50));
+    public final GetItemService getItem = new GetItemService(store, store, catalogueReads);
+    public final ListItemsService listItems = new ListItemsService(store, store, catalogueReads);
     public final RestockItemService restock = new RestockItemService(store, unitOfWork);
     /** Orders as deployed by default: combined per item set, up to {@value #BATCH_SIZE} per transaction. */
     public final PlaceOrderService placeOrder = new PlaceOrderService(store, store, store, idempotency,

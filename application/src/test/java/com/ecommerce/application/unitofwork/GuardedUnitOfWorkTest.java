@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +50,47 @@ class GuardedUnitOfWorkTest {
 
         assertThat(result).isEqualTo(42L);
         assertThat(record("k-1")).hasValueSatisfying(stored -> assertThat(stored.result()).isEqualTo(42L));
+    }
+
+    @Test
+    void run_locksFirst_thenTakesAConnectionTheLocksHolderNeverWaitsFor() {
+        f.lock.acquisitions.clear();
+
+        Long result = f.unitOfWork.run(KEYS, request("k-pool-free"), () -> 1L);
+
+        assertThat(result).isEqualTo(1L);
+        assertThat(f.lock.withConnectionInHand).as("a waiter on the lock holds no connection").containsExactly(false);
+    }
+
+    @Test
+    void run_whenThePoolHasNoConnectionFree_letsTheLocksGo_waitsForOneHoldingNothing_andLocksAgain() {
+        f.lock.acquisitions.clear();
+        f.store.busyPool = 1;
+        int transactions = f.store.transactions;
+        AtomicInteger runs = new AtomicInteger();
+
+        Long result = f.unitOfWork.run(KEYS, request("k-pool-busy"), () -> (long) runs.incrementAndGet());
+
+        assertThat(result).isEqualTo(1L);
+        assertThat(runs).as("the work ran once, on the connection waited for").hasValue(1);
+        assertThat(f.lock.acquisitions).containsExactly(KEYS.asList(), KEYS.asList());
+        assertThat(f.lock.withConnectionInHand).as("first without a connection; then with the one waited for")
+                .containsExactly(false, true);
+        assertThat(f.store.transactions - transactions).as("no transaction opened without a connection").isOne();
+        assertThat(record("k-pool-busy")).hasValueSatisfying(stored -> assertThat(stored.result()).isEqualTo(1L));
+    }
+
+    @Test
+    void run_withLocksInsideTheTransaction_waitsForItsConnectionInsideTheLockCall_holdingNothing() {
+        f.lock.acquisitions.clear();
+        f.lock.outsideTransaction = false;
+        f.store.busyPool = 1;
+
+        Long result = f.unitOfWork.run(KEYS, request("k-row-locks"), () -> 1L);
+
+        assertThat(result).isEqualTo(1L);
+        assertThat(f.lock.acquisitions).as("no second round: nothing to let go").containsExactly(KEYS.asList());
+        assertThat(f.store.busyPool).as("never asked for a free connection only").isOne();
     }
 
     @Test

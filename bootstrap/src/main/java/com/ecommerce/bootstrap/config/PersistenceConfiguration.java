@@ -4,18 +4,22 @@ import com.ecommerce.adapter.out.persistence.order.OrderStoreAdapter;
 import com.ecommerce.adapter.out.persistence.payment.PaymentStoreAdapter;
 import com.ecommerce.adapter.out.persistence.point.PointStoreAdapter;
 import com.ecommerce.adapter.out.persistence.shared.IdempotencyStoreAdapter;
+import com.ecommerce.adapter.out.persistence.shared.ReservedConnections;
 import com.ecommerce.adapter.out.persistence.shared.TransactionAdapter;
 import com.ecommerce.adapter.out.persistence.stock.ItemStoreAdapter;
 import com.ecommerce.adapter.out.persistence.user.UserStoreAdapter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.sql.SQLException;
 import java.time.Clock;
+import javax.sql.DataSource;
 
 /**
  * The stores: one JPA adapter per aggregate, the idempotency records and the transactions. The entities live in
@@ -31,9 +35,16 @@ public class PersistenceConfiguration {
         return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
     }
 
+    /** Every connection goes through {@link ReservedConnections}: a write takes its own before its locks. */
     @Bean
-    TransactionAdapter transactionAdapter(PlatformTransactionManager transactionManager) {
-        return new TransactionAdapter(transactionManager);
+    static BeanPostProcessor reservedConnections() {
+        return ReservedConnections.aroundThePool();
+    }
+
+    @Bean
+    TransactionAdapter transactionAdapter(PlatformTransactionManager transactionManager, DataSource dataSource)
+            throws SQLException {
+        return new TransactionAdapter(transactionManager, dataSource.unwrap(ReservedConnections.class));
     }
 
     @Bean
@@ -47,8 +58,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    ItemStoreAdapter itemStore(EntityManager em, Clock clock) {
-        return new ItemStoreAdapter(em, clock);
+    ItemStoreAdapter itemStore(EntityManager em, Clock clock, CatalogueProperties catalogue) {
+        return new ItemStoreAdapter(em, clock, catalogue.countTtl());
     }
 
     @Bean

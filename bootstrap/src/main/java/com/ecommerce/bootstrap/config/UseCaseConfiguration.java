@@ -15,6 +15,7 @@ import com.ecommerce.application.point.service.GetPointHistoryService;
 import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
 import com.ecommerce.application.idempotency.IdempotencyRetention;
 import com.ecommerce.application.idempotency.port.out.IdempotencyStorePort;
+import com.ecommerce.application.shared.ReadCapacity;
 import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
 import com.ecommerce.application.stock.service.GetItemService;
@@ -35,7 +36,7 @@ import java.time.Clock;
 
 /** The use cases are plain Java; they are wired here, explicitly, to whatever adapters the profiles chose. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({OrderCombiningProperties.class, PointProperties.class})
+@EnableConfigurationProperties({OrderCombiningProperties.class, PointProperties.class, CatalogueProperties.class})
 public class UseCaseConfiguration {
 
     @Bean
@@ -86,14 +87,20 @@ public class UseCaseConfiguration {
         return new RegisterItemService(items, tx);
     }
 
+    /** The public catalogue's share of the pool, waiting for a turn as long as a request waits for a connection. */
     @Bean
-    GetItemService getItemService(ItemStorePort items, TransactionPort tx) {
-        return new GetItemService(items, tx);
+    ReadCapacity catalogueReads(CatalogueProperties catalogue, Environment environment) {
+        return new ReadCapacity(catalogue.concurrentReads(), ConnectionWaitGuard.connectionWait(environment));
     }
 
     @Bean
-    ListItemsService listItemsService(ItemStorePort items, TransactionPort tx) {
-        return new ListItemsService(items, tx);
+    GetItemService getItemService(ItemStorePort items, TransactionPort tx, ReadCapacity catalogueReads) {
+        return new GetItemService(items, tx, catalogueReads);
+    }
+
+    @Bean
+    ListItemsService listItemsService(ItemStorePort items, TransactionPort tx, ReadCapacity catalogueReads) {
+        return new ListItemsService(items, tx, catalogueReads);
     }
 
     @Bean

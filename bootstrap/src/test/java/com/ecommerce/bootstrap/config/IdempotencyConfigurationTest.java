@@ -139,6 +139,16 @@ class IdempotencyConfigurationTest {
             public <T> T readOnly(Supplier<T> work) {
                 return work.get();
             }
+
+            @Override
+            public <T> T withConnection(Supplier<T> work) {
+                return work.get();
+            }
+
+            @Override
+            public <T> T withFreeConnection(Supplier<T> work) {
+                return work.get();
+            }
         };
 
         @Override

@@ -55,6 +55,12 @@ final class LockParties implements LockPort {
         };
     }
 
+    /** Both instances run the same strategy. */
+    @Override
+    public boolean holdsLocksOutsideTransaction() {
+        return firstInstance.holdsLocksOutsideTransaction();
+    }
+
     @Override
     public <T> T withLocks(LockKeys keys, Deadline deadline, Supplier<T> work) {
         Party party = CALLER.get();

@@ -208,6 +208,11 @@ public class FaultInjection {
                 locks().lockInTransaction(keys, deadline);
             }
 
+            @Override
+            public boolean holdsLocksOutsideTransaction() {
+                return real.holdsLocksOutsideTransaction();
+            }
+
             private LockPort locks() {
                 LockPort instead = LOCKS.get();
                 return instead == null ? real : instead;

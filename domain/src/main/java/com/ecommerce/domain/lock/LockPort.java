@@ -48,4 +48,15 @@ public interface LockPort {
      * @throws LockTimeoutException when the rows are not all locked by the deadline
      */
     void lockInTransaction(LockKeys keys, Deadline deadline);
+
+    /**
+     * Whether {@link #withLocks} holds something of its own while the work runs (a lock outside the database
+     * transaction). Then the caller never waits for a database connection inside it: a waiter on the pool must not
+     * hold a lock others wait for. False only where the exclusion is the transaction's own (row locks taken in
+     * {@link #lockInTransaction}, or a version check alone), so that waiting for a connection holds nothing. The
+     * default is the safe answer: a decorator that forgets to pass it on only takes the more careful path.
+     */
+    default boolean holdsLocksOutsideTransaction() {
+        return true;
+    }
 }

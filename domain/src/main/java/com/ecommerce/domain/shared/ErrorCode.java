@@ -21,6 +21,11 @@ public enum ErrorCode {
     LOCK_TIMEOUT,
     LOCK_UNAVAILABLE,
     /**
+     * no database connection within the pool's connection wait (every connection in use, or the database not
+     * answering), or the public catalogue's share of them taken; nothing changed
+     */
+    DATABASE_UNAVAILABLE,
+    /**
      * the database link failed at the commit: the service cannot know whether the request took effect; a repeat
      * with the same {@code Idempotency-Key} replays it if it did and runs it if it did not
      */

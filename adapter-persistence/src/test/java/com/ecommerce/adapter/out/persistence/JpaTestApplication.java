@@ -4,13 +4,15 @@ import com.ecommerce.adapter.out.persistence.order.OrderStoreAdapter;
 import com.ecommerce.adapter.out.persistence.payment.PaymentStoreAdapter;
 import com.ecommerce.adapter.out.persistence.point.PointStoreAdapter;
 import com.ecommerce.adapter.out.persistence.shared.IdempotencyStoreAdapter;
+import com.ecommerce.adapter.out.persistence.shared.ReservedConnections;
 import com.ecommerce.adapter.out.persistence.shared.TransactionAdapter;
 import com.ecommerce.adapter.out.persistence.stock.ItemStoreAdapter;
 import com.ecommerce.adapter.out.persistence.user.UserStoreAdapter;
-import com.ecommerce.application.testing.StoreContractTest;
 import com.ecommerce.application.testing.StoreContractTest.Stores;
+import com.ecommerce.application.testing.StoreContractTest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -18,7 +20,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.sql.SQLException;
 import java.time.Clock;
+import javax.sql.DataSource;
 
 /**
  * The persistence adapters alone, wired as bootstrap's {@code PersistenceConfiguration} wires them (a shared,
@@ -40,9 +44,16 @@ public class JpaTestApplication {
         return SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
     }
 
+    /** Every connection goes through {@link ReservedConnections}: a write takes its own before its locks. */
     @Bean
-    TransactionAdapter transactionAdapter(PlatformTransactionManager transactionManager) {
-        return new TransactionAdapter(transactionManager);
+    static BeanPostProcessor reservedConnections() {
+        return ReservedConnections.aroundThePool();
+    }
+
+    @Bean
+    TransactionAdapter transactionAdapter(PlatformTransactionManager transactionManager, DataSource dataSource)
+            throws SQLException {
+        return new TransactionAdapter(transactionManager, dataSource.unwrap(ReservedConnections.class));
     }
 
     @Bean

@@ -9,11 +9,14 @@ import com.ecommerce.application.unitofwork.GuardedUnitOfWork;
 import com.ecommerce.application.unitofwork.GuardedUnitOfWork.BatchWrites;
 import com.ecommerce.application.unitofwork.GuardedUnitOfWork.Written;
 import com.ecommerce.domain.lock.Deadline;
+import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockKeys;
+import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.order.Order;
 import com.ecommerce.domain.order.OrderPlacement;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
+import com.ecommerce.domain.point.StaleBalanceException;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.stock.ItemStock;
 
@@ -26,6 +29,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -45,8 +49,15 @@ import java.util.TreeMap;
  * is ever written, so there is nothing to roll back to.
  *
  * <p>What fails the batch as a whole fails every member with the same exception and leaves nothing: the locks not
- * granted in time ({@code LOCK_TIMEOUT}), the lock service down, a fence that finds a row changed behind a lost lock
- * ({@code CONCURRENT_UPDATE}), the database, the commit. A commit that fails is not retried: its outcome may be
+ * granted in time ({@code LOCK_TIMEOUT}), the lock service down, a fence that finds an item's row changed behind a
+ * lost lock ({@code CONCURRENT_UPDATE}), the database, the commit. Two failures belong to one buyer and fail that
+ * buyer's members alone, the others being placed again in a new transaction: a fence that finds that buyer's
+ * balance changed ({@code CONCURRENT_UPDATE} for them), and that buyer's balance lock held elsewhere. For the
+ * latter, a batch of several buyers first waits only a quarter of the lock wait ({@link
+ * GuardedUnitOfWork#memberWait}); when its locks do not come by then, each buyer's balance lock is tried on its own
+ * in key order, the first one not granted within a quarter wait fails its members with {@code LOCK_TIMEOUT}, and
+ * the others go again; when every balance is free, the items' locks held the batch up, and it waits for them as a
+ * whole, to its deadline. A batch of one buyer waits the whole lock wait at once, as a single order does. A commit that fails is not retried: its outcome may be
  * unknown, and a member retried alone could then be applied twice; each member answers the error, as one order
  * would. One whole-batch failure belongs to one member and is handled: an idempotency key that a concurrent request
  * (on this or another instance) claimed and committed first. The transaction rolls back, that member is answered by
@@ -85,6 +96,7 @@ public final class OrderWriter implements Combiner.BatchRunner<PendingOrder, Ord
                 live.add(member);
             }
         }
+        boolean itemsHeldUp = false;
         while (!live.isEmpty()) {
             LockKeys lockKeys = live.getFirst().item().lockKeys();
             Deadline deadline = live.getFirst().deadline();
@@ -92,22 +104,77 @@ public final class OrderWriter implements Combiner.BatchRunner<PendingOrder, Ord
                 lockKeys = lockKeys.with(member.item().lockKeys());
                 deadline = deadline.earlier(member.deadline());
             }
+            boolean severable = buyers(live).size() > 1;
+            boolean shortWait = severable && !itemsHeldUp;
             Outcomes outcomes;
             try {
-                outcomes = unitOfWork.runBatch(lockKeys, deadline, claims -> write(live, claims));
+                outcomes = unitOfWork.runBatch(lockKeys, shortWait ? unitOfWork.memberWait(deadline) : deadline,
+                        claims -> write(live, claims));
             } catch (GuardedUnitOfWork.ClaimedElsewhere claimed) {
                 Combiner.Entry<PendingOrder, Order> member = live.stream()
                         .filter(entry -> entry.item().admission() == claimed.admission()).findFirst().orElseThrow();
                 member.fail(claimed.taken());
                 live.remove(member);
                 continue;
+            } catch (StaleBalanceException stale) {
+                if (!severable) {
+                    failAll(live, stale);
+                    return;
+                }
+                cut(live, stale.userId(), stale);
+                continue;
+            } catch (LockTimeoutException timeout) {
+                if (!shortWait || deadline.hasPassed()) {
+                    failAll(live, timeout);
+                    return;
+                }
+                OptionalLong holdingUp = firstBuyerHeldUp(live, deadline);
+                if (holdingUp.isPresent()) {
+                    long buyer = holdingUp.getAsLong();
+                    cut(live, buyer, deadline.exceeded(LockKey.point(buyer), timeout));
+                } else {
+                    itemsHeldUp = true; // the items' locks (or a moment's contention): the batch waits as a whole
+                }
+                continue;
             } catch (RuntimeException failed) {
-                live.forEach(member -> member.fail(failed));
+                failAll(live, failed);
                 return;
             }
             outcomes.settle();
             return;
         }
+    }
+
+    private static List<Long> buyers(List<Combiner.Entry<PendingOrder, Order>> members) {
+        return members.stream().map(member -> member.item().userId()).distinct().sorted().toList();
+    }
+
+    /** The first buyer, in key order, whose balance lock is not granted within a member's wait; none if all are. */
+    private OptionalLong firstBuyerHeldUp(List<Combiner.Entry<PendingOrder, Order>> members, Deadline deadline) {
+        for (long buyer : buyers(members)) {
+            if (deadline.hasPassed()) {
+                break;
+            }
+            if (!unitOfWork.probe(LockKeys.of(LockKey.point(buyer)), unitOfWork.memberWait(deadline))) {
+                return OptionalLong.of(buyer);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** One buyer's own row failed the batch: that buyer's members fail with it, the others are placed again. */
+    private static void cut(List<Combiner.Entry<PendingOrder, Order>> live, long buyer, RuntimeException failure) {
+        live.removeIf(member -> {
+            if (member.item().userId() != buyer) {
+                return false;
+            }
+            member.fail(failure);
+            return true;
+        });
+    }
+
+    private static void failAll(List<Combiner.Entry<PendingOrder, Order>> live, RuntimeException failure) {
+        live.forEach(member -> member.fail(failure));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.ecommerce.application.stock.service;
 
+import com.ecommerce.application.shared.ReadCapacity;
 import com.ecommerce.application.stock.port.in.ItemView;
 import com.ecommerce.application.stock.port.in.ListItemsUseCase;
 import com.ecommerce.application.stock.port.out.ItemStorePort;
@@ -16,20 +17,23 @@ public class ListItemsService implements ListItemsUseCase {
 
     private final ItemStorePort items;
     private final TransactionPort transactionPort;
+    private final ReadCapacity capacity;
 
-    public ListItemsService(ItemStorePort items, TransactionPort transactionPort) {
+    /** @param capacity the public catalogue's share of the database's connections */
+    public ListItemsService(ItemStorePort items, TransactionPort transactionPort, ReadCapacity capacity) {
         this.items = items;
         this.transactionPort = transactionPort;
+        this.capacity = capacity;
     }
 
     @Override
     public Page<ItemView> listItems(PageQuery pageQuery) {
-        return transactionPort.readOnly(() -> {
+        return capacity.read(() -> transactionPort.readOnly(() -> {
             Page<Item> page = items.findItemPage(pageQuery);
             Map<Long, Long> stockById = items.findStocks(page.content().stream().map(Item::id).toList())
                     .stream().collect(Collectors.toMap(ItemStock::itemId, ItemStock::quantity));
             return page.map(item -> new ItemView(item.id(), item.name(), item.price(),
                     stockById.getOrDefault(item.id(), 0L)));
-        });
+        }));
     }
 }

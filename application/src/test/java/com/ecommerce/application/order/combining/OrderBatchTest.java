@@ -142,6 +142,91 @@ class OrderBatchTest {
     }
 
     @Test
+    void oneBuyersBalanceChangedBehindTheBatch_failsThatBuyerAlone_andTheOthersArePlacedAgain() throws Exception {
+        long one = f.userWithBalance(1_000);
+        long two = f.userWithBalance(1_000);
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("one", order(one, null));
+        place("two", order(two, null));
+        f.store.points.staleReadsOf.add(one); // a lost lock on one buyer's balance only
+
+        gate.countDown();
+        joinAll();
+
+        assertThat(codeOf("one")).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+        assertThat(outcomes.get("two")).isInstanceOf(Order.class);
+        assertThat(f.batches).containsExactly("1/1", "2/1");
+        f.store.points.staleReadsOf.clear();
+        assertThat(f.stock(item)).isEqualTo(1);
+        assertThat(List.of(f.balance(leader), f.balance(one), f.balance(two))).containsExactly(900L, 1_000L, 900L);
+        assertThat(f.store.orders.count()).isEqualTo(2);
+    }
+
+    @Test
+    void aBuyersBalanceLockHeldElsewhere_failsThatBuyerAloneAfterAQuarterOfTheWait_andTheOthersArePlaced()
+            throws Exception {
+        long one = f.userWithBalance(1_000);
+        long held = f.userWithBalance(1_000);
+        long two = f.userWithBalance(1_000);
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("one", order(one, null));
+        place("held", order(held, null));
+        place("two", order(two, null));
+        f.lock.acquisitions.clear();
+        f.lock.timeouts.clear();
+        f.lock.heldElsewhere.add(LockKey.point(held)); // a long credit of that buyer on another instance, say
+
+        gate.countDown();
+        joinAll();
+
+        assertThat(codeOf("held")).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+        assertThat(outcomes.get("one")).isInstanceOf(Order.class);
+        assertThat(outcomes.get("two")).isInstanceOf(Order.class);
+        assertThat(f.lock.acquisitions).as("the batch, then each balance alone until the one held, then the rest")
+                .containsExactly(
+                        List.of(LockKey.point(one), LockKey.point(held), LockKey.point(two), LockKey.itemStock(item)),
+                        List.of(LockKey.point(one)),
+                        List.of(LockKey.point(held)),
+                        List.of(LockKey.point(one), LockKey.point(two), LockKey.itemStock(item)));
+        assertThat(f.lock.timeouts).as("a quarter of the wait while a buyer may be what holds the batch up")
+                .allSatisfy(timeout -> assertThat(timeout).isEqualTo(ServiceFixture.WAIT.dividedBy(4)));
+        assertThat(f.batches).containsExactly("1/1", "3/2");
+        assertThat(f.stock(item)).isZero();
+        assertThat(List.of(f.balance(one), f.balance(held), f.balance(two))).containsExactly(900L, 1_000L, 900L);
+    }
+
+    @Test
+    void theItemsLockHeldElsewhere_holdsTheBatchAsAWhole_toTheFullWait_andCutsNoBuyer() throws Exception {
+        long one = f.userWithBalance(1_000);
+        long two = f.userWithBalance(1_000);
+        holdTheFirstBatch();
+        place("leader", order(leader, null));
+        place("one", order(one, null));
+        place("two", order(two, null));
+        f.lock.acquisitions.clear();
+        f.lock.timeouts.clear();
+        f.lock.heldElsewhere.add(LockKey.itemStock(item));
+
+        gate.countDown();
+        joinAll();
+
+        assertThat(codeOf("one")).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+        assertThat(codeOf("two")).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+        assertThat(f.lock.acquisitions).as("every balance was free: the batch waited for the item as a whole")
+                .containsExactly(
+                        List.of(LockKey.point(one), LockKey.point(two), LockKey.itemStock(item)),
+                        List.of(LockKey.point(one)),
+                        List.of(LockKey.point(two)),
+                        List.of(LockKey.point(one), LockKey.point(two), LockKey.itemStock(item)));
+        assertThat(f.lock.timeouts).last().isEqualTo(ServiceFixture.WAIT);
+        assertThat(f.batches).containsExactly("1/1", "2/0");
+        assertThat(f.stock(item)).isEqualTo(2);
+        assertThat(List.of(f.balance(one), f.balance(two))).containsOnly(1_000L);
+    }
+
+    @Test
     void aRepeatPlacedFirstOnAnotherInstance_answersTheMemberWithThatOrder_andItsBatchMatesArePlaced() throws Exception {
         long one = f.userWithBalance(1_000);
         long buyer = f.userWithBalance(1_000);

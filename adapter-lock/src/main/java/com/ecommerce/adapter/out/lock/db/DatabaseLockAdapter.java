@@ -44,6 +44,12 @@ public class DatabaseLockAdapter implements LockStrategy {
         this.metrics = metrics;
     }
 
+    /** No: the row locks are the transaction's own: waiting for a connection holds nothing. */
+    @Override
+    public boolean holdsLocksOutsideTransaction() {
+        return false;
+    }
+
     @Override
     public LockStrategyName strategy() {
         return LockStrategyName.DB;

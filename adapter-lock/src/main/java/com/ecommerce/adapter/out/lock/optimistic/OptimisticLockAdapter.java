@@ -56,6 +56,12 @@ public class OptimisticLockAdapter implements LockStrategy {
                 .description("Attempts a successful unit of work needed").register(registry);
     }
 
+    /** No: nothing is held between attempts: each attempt may wait for its connection. */
+    @Override
+    public boolean holdsLocksOutsideTransaction() {
+        return false;
+    }
+
     @Override
     public LockStrategyName strategy() {
         return LockStrategyName.OPTIMISTIC;

@@ -8,6 +8,7 @@ import com.ecommerce.application.paging.PageQuery;
 import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.Points;
+import com.ecommerce.domain.point.StaleBalanceException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -52,7 +53,7 @@ public class PointStoreAdapter implements PointStorePort {
 
     public PointStoreAdapter(EntityManager em) {
         this.em = em;
-        this.fence = new VersionFence(em, "The balance of user");
+        this.fence = new VersionFence(em, "The balance of user", StaleBalanceException::new);
     }
 
     @Override

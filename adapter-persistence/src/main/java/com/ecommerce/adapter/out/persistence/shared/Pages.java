@@ -27,7 +27,12 @@ public final class Pages {
                                       Consumer<TypedQuery<?>> bind, PageQuery query, Function<E, T> mapper) {
         TypedQuery<Long> counted = em.createNamedQuery(count, Long.class);
         bind.accept(counted);
-        long total = counted.getSingleResult();
+        return page(em, select, counted.getSingleResult(), type, bind, query, mapper);
+    }
+
+    /** As above, with the count known already (a cached count of a table that only grows). */
+    public static <E, T> Page<T> page(EntityManager em, String select, long total, Class<E> type,
+                                      Consumer<TypedQuery<?>> bind, PageQuery query, Function<E, T> mapper) {
         if (query.offset() >= total) {
             return new Page<>(List.of(), query.page(), query.size(), total);
         }

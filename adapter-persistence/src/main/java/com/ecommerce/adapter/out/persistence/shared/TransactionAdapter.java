@@ -4,6 +4,7 @@ import com.ecommerce.application.shared.port.out.TransactionPort;
 import com.ecommerce.domain.lock.LockTimeoutException;
 import com.ecommerce.domain.shared.CommitOutcomeUnknownException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
+import com.ecommerce.domain.shared.DatabaseUnavailableException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
@@ -14,6 +15,7 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 
 /**
@@ -29,16 +31,22 @@ import java.util.function.Supplier;
  * the answer never says "nothing changed" when something may have; the caller repeats under its idempotency key. A
  * commit refused because the transaction was marked for rollback is a known outcome (rolled back), and stays what it
  * is.
+ *
+ * <p>A transaction that gets no connection from the pool within its wait leaves as
+ * {@link DatabaseUnavailableException}: nothing ran. A write under locks takes a connection only if one is free at
+ * once ({@link #withFreeConnection}), and otherwise waits for one before it locks again ({@link #withConnection}).
  */
 public class TransactionAdapter implements TransactionPort {
 
     private final PlatformTransactionManager transactionManager;
+    private final ReservedConnections connections;
     private final TransactionDefinition readWrite = new DefaultTransactionDefinition();
     private final TransactionDefinition readOnly;
     private final HibernateJpaDialect translator = new HibernateJpaDialect();
 
-    public TransactionAdapter(PlatformTransactionManager transactionManager) {
+    public TransactionAdapter(PlatformTransactionManager transactionManager, ReservedConnections connections) {
         this.transactionManager = transactionManager;
+        this.connections = connections;
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
         definition.setReadOnly(true);
         this.readOnly = definition;
@@ -52,6 +60,16 @@ public class TransactionAdapter implements TransactionPort {
     @Override
     public <T> T readOnly(Supplier<T> work) {
         return run(readOnly, work);
+    }
+
+    @Override
+    public <T> T withConnection(Supplier<T> work) {
+        return connections.reserve(work);
+    }
+
+    @Override
+    public <T> T withFreeConnection(Supplier<T> work) {
+        return connections.reserveFree(work);
     }
 
     private <T> T run(TransactionDefinition definition, Supplier<T> work) {
@@ -95,6 +113,10 @@ public class TransactionAdapter implements TransactionPort {
     }
 
     private RuntimeException translated(RuntimeException e) {
+        DatabaseUnavailableException noConnection = noConnection(e);
+        if (noConnection != null) {
+            return noConnection;
+        }
         DataAccessException translated = e instanceof DataAccessException dae ? dae
                 : translator.translateExceptionIfPossible(e);
         if (translated instanceof CannotAcquireLockException) {
@@ -104,5 +126,22 @@ public class TransactionAdapter implements TransactionPort {
             return new ConcurrentUpdateException("A row", e);
         }
         return e;
+    }
+
+    /**
+     * The pool gave no connection within its wait (all in use, or the database not answering): {@link
+     * ReservedConnections}' own failure, or the pool's, however the transaction manager wrapped it.
+     */
+    private static DatabaseUnavailableException noConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException unavailable) {
+                return unavailable;
+            }
+            if (cause instanceof SQLTransientConnectionException pool) {
+                return new DatabaseUnavailableException("No database connection came within the connection wait",
+                        pool);
+            }
+        }
+        return null;
     }
 }

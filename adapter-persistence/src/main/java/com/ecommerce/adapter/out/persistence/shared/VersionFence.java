@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -21,14 +22,24 @@ public final class VersionFence {
 
     private final EntityManager em;
     private final String rowOf;
+    private final LongFunction<? extends ConcurrentUpdateException> staleRow;
 
     /**
      * @param rowOf names the aggregate's row up to its id, as the error message shows it: {@code "The balance of
      *              user"} gives {@code "The balance of user 7 was changed concurrently; ..."}
      */
     public VersionFence(EntityManager em, String rowOf) {
+        this(em, rowOf, null);
+    }
+
+    /**
+     * @param staleRow the failure of a stale row with a numeric id when the aggregate names its own (a buyer's
+     *                 balance: which buyer), so that a batch can tell whose row it was
+     */
+    public VersionFence(EntityManager em, String rowOf, LongFunction<? extends ConcurrentUpdateException> staleRow) {
         this.em = em;
         this.rowOf = rowOf;
+        this.staleRow = staleRow;
     }
 
     /**
@@ -56,7 +67,8 @@ public final class VersionFence {
 
     private void expectOneRow(int updated, Object id) {
         if (updated == 0) {
-            throw new ConcurrentUpdateException(rowOf + " " + id);
+            throw staleRow != null && id instanceof Long number ? staleRow.apply(number)
+                    : new ConcurrentUpdateException(rowOf + " " + id);
         }
         if (updated != 1) {
             // a driver that answers SUCCESS_NO_INFO (-2) leaves the fence blind: refuse rather than assume success

@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence.stock;
 
+import com.ecommerce.adapter.out.persistence.shared.AfterCommit;
 import com.ecommerce.adapter.out.persistence.shared.CommittedReads;
 import com.ecommerce.adapter.out.persistence.shared.Pages;
 import com.ecommerce.adapter.out.persistence.shared.VersionFence;
@@ -16,6 +17,7 @@ import jakarta.persistence.TypedQuery;
 import org.hibernate.query.SelectionQuery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +53,25 @@ public class ItemStoreAdapter implements ItemStorePort {
     private final Clock clock;
     private final VersionFence fence;
     private final Cache<Long, Item> items = Caffeine.newBuilder().maximumSize(CACHED_ITEMS).build();
+    /** The count of all items, for the catalogue's pages; null when not cached. */
+    private final Cache<Boolean, Long> itemCount;
 
     public ItemStoreAdapter(EntityManager em, Clock clock) {
+        this(em, clock, Duration.ZERO);
+    }
+
+    /**
+     * @param countTtl how long the catalogue's item count is reused ({@code ecommerce.catalogue.count-ttl}); zero
+     *                 counts on every page. The public list is the one query anyone may send as often as their
+     *                 limits allow, and its count walks the whole table: cached, a page costs one indexed read.
+     *                 Items are never deleted, and a registration on this instance drops the count at its commit;
+     *                 another instance's shows within the time to live.
+     */
+    public ItemStoreAdapter(EntityManager em, Clock clock, Duration countTtl) {
         this.em = em;
         this.clock = clock;
         this.fence = new VersionFence(em, "The stock of item");
+        this.itemCount = countTtl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(countTtl).build();
     }
 
     private static Item toDomain(ItemJpaEntity e) {
@@ -93,8 +109,15 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public Page<Item> findItemPage(PageQuery pageQuery) {
-        return Pages.page(em, ItemJpaEntity.FIND_ALL, ItemJpaEntity.COUNT_ALL, ItemJpaEntity.class, q -> { },
-                pageQuery, ItemStoreAdapter::toDomain);
+        if (itemCount == null || !CommittedReads.now()) {
+            return Pages.page(em, ItemJpaEntity.FIND_ALL, ItemJpaEntity.COUNT_ALL, ItemJpaEntity.class, q -> { },
+                    pageQuery, ItemStoreAdapter::toDomain);
+        }
+        // concurrent readers of an expired count wait for one query rather than each sending their own
+        long total = itemCount.get(Boolean.TRUE,
+                all -> em.createNamedQuery(ItemJpaEntity.COUNT_ALL, Long.class).getSingleResult());
+        return Pages.page(em, ItemJpaEntity.FIND_ALL, total, ItemJpaEntity.class, q -> { }, pageQuery,
+                ItemStoreAdapter::toDomain);
     }
 
     @Override
@@ -102,6 +125,9 @@ public class ItemStoreAdapter implements ItemStorePort {
         ItemJpaEntity entity = new ItemJpaEntity(item.name(), item.price(), Timestamps.now(clock));
         em.persist(entity);
         // not cached here: the transaction that registers it may still roll back
+        if (itemCount != null) {
+            AfterCommit.run(itemCount::invalidateAll);
+        }
         return toDomain(entity);
     }
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TransactionAdapterCommitTest {
 
     private final Manager manager = new Manager();
-    private final TransactionAdapter transactions = new TransactionAdapter(manager);
+    private final TransactionAdapter transactions = new TransactionAdapter(manager, null);
 
     @Test
     void aCommitThatFails_leavesAsCommitOutcomeUnknown_withTheCause() {

@@ -40,9 +40,10 @@ import java.util.stream.Collectors;
  * operation shares by name: ids, {@code page}, {@code size} and {@code Idempotency-Key}.
  *
  * <p>The derived problems: {@code 400 INVALID_REQUEST}, {@code 401 UNAUTHENTICATED} (on a public operation only when
- * a bad token is sent), {@code 429 RATE_LIMITED} (a caller past its limits, unless {@code ADMIN}) and
- * {@code 500 INTERNAL_ERROR} everywhere; {@code 403 FORBIDDEN} where the token must name the
- * user or an admin; {@code 413} and {@code 415} with a request body; {@code 422} with an {@code Idempotency-Key}.
+ * a bad token is sent), {@code 429 RATE_LIMITED} (a caller past its limits, unless {@code ADMIN}),
+ * {@code 503 DATABASE_UNAVAILABLE} and {@code 500 INTERNAL_ERROR} everywhere; {@code 403 FORBIDDEN} where the token
+ * must name the user or an admin; {@code 413} and {@code 415} with a request body; {@code 422} with an
+ * {@code Idempotency-Key}.
  */
 final class OperationContract implements OperationCustomizer {
 
@@ -77,6 +78,10 @@ final class OperationContract implements OperationCustomizer {
                     "Could not lock user 1 in time; retry later"),
             doc(ErrorCode.LOCK_UNAVAILABLE, "the lock service cannot grant locks at all; retry after `Retry-After`",
                     "The lock service is unavailable: no quorum"),
+            doc(ErrorCode.DATABASE_UNAVAILABLE, "no database connection came within the pool's connection wait (all in "
+                    + "use, or the database not answering), or the public catalogue's share of them is taken; nothing "
+                    + "changed; retry after `Retry-After`", "No database connection came within 500 ms; nothing "
+                    + "changed, retry later"),
             doc(ErrorCode.COMMIT_OUTCOME_UNKNOWN, "the database link failed at the commit: the request may or may not"
                     + " have taken effect; repeat it with the same `Idempotency-Key` (it replays if it did)",
                     "The database connection failed at the commit: the request may or may not have taken effect;"
@@ -168,6 +173,8 @@ final class OperationContract implements OperationCustomizer {
         }
         // an ADMIN token is never limited, but anyone else's is, whatever the operation (429 comes before 403)
         codes.add("RATE_LIMITED");
+        // every operation reads or writes the database, and waits for a connection at most the pool's wait
+        codes.add(ErrorCode.DATABASE_UNAVAILABLE.name());
         codes.add("INTERNAL_ERROR");
 
         Map<Integer, List<ProblemCatalogue.Entry>> byStatus = new TreeMap<>();

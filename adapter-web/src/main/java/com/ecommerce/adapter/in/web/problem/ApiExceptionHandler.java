@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.in.web.problem;
 
+import com.ecommerce.domain.shared.DatabaseUnavailableException;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
 import com.ecommerce.domain.shared.FieldViolation;
@@ -120,7 +121,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(e)));
         }
         if (e.code() == ErrorCode.LOCK_UNAVAILABLE || e.code() == ErrorCode.CONCURRENT_UPDATE
-                || e.code() == ErrorCode.LOCK_TIMEOUT) {
+                || e.code() == ErrorCode.LOCK_TIMEOUT || e.code() == ErrorCode.DATABASE_UNAVAILABLE) {
             log.debug("{}: {}", e.code(), e.getMessage(), e.getCause());
         } else if (e.code() == ErrorCode.COMMIT_OUTCOME_UNKNOWN) {
             log.warn("{}: {}", e.code(), e.getMessage(), e.getCause());
@@ -130,6 +131,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> onUnexpected(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException noConnection) {
+                // a store's look-up outside the transactions, wrapped by the persistence framework on its way here
+                return onDomain(noConnection);
+            }
+        }
         return answer(unexpected(e), null);
     }
 

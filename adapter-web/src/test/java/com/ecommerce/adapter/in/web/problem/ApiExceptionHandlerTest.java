@@ -1,6 +1,7 @@
 package com.ecommerce.adapter.in.web.problem;
 
 import com.ecommerce.adapter.in.web.WebSliceTest;
+import com.ecommerce.domain.shared.DatabaseUnavailableException;
 import com.ecommerce.domain.shared.DomainException;
 import com.ecommerce.domain.shared.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -97,6 +100,20 @@ class ApiExceptionHandlerTest extends WebSliceTest {
                 .andExpect(status().isUnsupportedMediaType());
     }
 
+    @Test
+    void aPoolThatGaveNoConnection_underAnyWrapper_is503DatabaseUnavailable_sayingNothingOfTheInternals()
+            throws Exception {
+        useCases.failNextCallWith(new IllegalStateException("Unable to acquire JDBC Connection [HikariPool-1]",
+                new DatabaseUnavailableException("No database connection came within 500 ms", null)));
+
+        mvc.perform(get("/api/v1/users/1/points"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("DATABASE_UNAVAILABLE"))
+                .andExpect(jsonPath("$.detail").value(not(containsString("Hikari"))))
+                .andExpect(header().string("Retry-After", "1"));
+    }
+
     @ParameterizedTest(name = "{0} is {1} {2}, Retry-After: {3}")
     @CsvSource({
             "INVALID_REQUEST, 400, Bad Request, ",
@@ -114,6 +131,7 @@ class ApiExceptionHandlerTest extends WebSliceTest {
             "IDEMPOTENCY_KEY_REUSED, 422, Unprocessable Content, ",
             "LOCK_TIMEOUT, 503, Service Unavailable, 1",
             "LOCK_UNAVAILABLE, 503, Service Unavailable, 1",
+            "DATABASE_UNAVAILABLE, 503, Service Unavailable, 1",
             "COMMIT_OUTCOME_UNKNOWN, 503, Service Unavailable, 1",
             "PAYMENT_OUTCOME_UNKNOWN, 503, Service Unavailable, 1",
             "PAYMENTS_DISABLED, 503, Service Unavailable, ",

@@ -8,6 +8,7 @@ import com.ecommerce.domain.point.Point;
 import com.ecommerce.domain.point.PointHistory;
 import com.ecommerce.domain.point.PointTransactionType;
 import com.ecommerce.domain.point.Points;
+import com.ecommerce.domain.point.StaleBalanceException;
 import com.ecommerce.domain.shared.ConcurrentUpdateException;
 import com.ecommerce.domain.shared.Limits;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ public abstract class PointStoreContractTest extends StoreContractTest {
         assertThatThrownBy(() -> write(() -> {
             points.updatePoint(Point.reconstitute(userId, 900, 0));
             return null;
-        })).isInstanceOf(ConcurrentUpdateException.class);
+        })).isInstanceOf(StaleBalanceException.class);
 
         assertThat(read(() -> points.findPoint(userId))).map(StoreContractTest::values)
                 .contains(new PointValues(userId, 500, 1));
@@ -147,7 +148,8 @@ public abstract class PointStoreContractTest extends StoreContractTest {
             points.updatePoints(List.of(Point.reconstitute(first, 10, 0), Point.reconstitute(stale, 20, 0),
                     Point.reconstitute(third, 30, 0)));
             return null;
-        })).isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining(String.valueOf(stale));
+        })).isInstanceOf(StaleBalanceException.class).hasMessageContaining(String.valueOf(stale))
+                .satisfies(e -> assertThat(((StaleBalanceException) e).userId()).as("names the buyer").isEqualTo(stale));
 
         assertThat(read(() -> points.findPoints(List.of(first, stale, third)))).map(StoreContractTest::values)
                 .containsExactlyInAnyOrder(new PointValues(first, 100, 0), new PointValues(stale, 250, 1),

@@ -1,0 +1,45 @@
+package com.ecommerce.bootstrap.config;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The pool's connection wait must be shorter than the lock wait, or the service refuses to start. */
+class ConnectionWaitGuardTest {
+
+    private final ConnectionWaitGuard guard = new ConnectionWaitGuard();
+
+    @Test
+    void aConnectionWaitShorterThanTheLockWait_starts() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty(ConnectionWaitGuard.CONNECTION_WAIT, "500")
+                .withProperty(ConnectionWaitGuard.LOCK_WAIT, "1s");
+
+        assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
+        assertThat(ConnectionWaitGuard.connectionWait(environment)).as("a bare number is milliseconds, as Hikari reads it")
+                .isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aConnectionWaitAsLongAsTheLockWait_isRefused_sayingWhatToSet() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty(ConnectionWaitGuard.CONNECTION_WAIT, "2000")
+                .withProperty(ConnectionWaitGuard.LOCK_WAIT, "2s");
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(ConnectionWaitGuard.CONNECTION_WAIT).hasMessageContaining("2000 ms");
+    }
+
+    @Test
+    void hikarisOwnDefault_thirtySeconds_isRefusedAgainstTheDefaultLockWait() {
+        assertThatThrownBy(() -> guard.postProcessEnvironment(new MockEnvironment(), new SpringApplication()))
+                .hasMessageContaining("30000 ms").hasMessageContaining("3000 ms");
+    }
+}
