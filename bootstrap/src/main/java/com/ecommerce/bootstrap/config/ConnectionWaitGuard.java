@@ -6,35 +6,45 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Refuses to start when a request could wait for a database connection as long as for its locks, or longer: the
- * pool's connection wait ({@code spring.datasource.hikari.connection-timeout}, 30 s by Hikari's default, 1 s in
- * application.yml) must be shorter than {@code ecommerce.lock.wait-timeout}. A write takes its connection before its
- * locks, so that wait is spent holding nothing; one as long as the lock wait would let a pool that is all in use
- * hold a request for its whole budget and then answer {@code DATABASE_UNAVAILABLE} after the lock wait a client
- * was promised. Checked before any bean exists, like {@link LockProfileGuard}.
+ * The pool's connection wait ({@code spring.datasource.hikari.connection-timeout}) below the lock wait
+ * ({@code ecommerce.lock.wait-timeout}). Unset, it is two thirds of the lock wait (2 s at the default 3 s; Hikari's
+ * own default, 30 s, would outlast it ten times); set to the lock wait or more, the service refuses to start. A
+ * request waits for a connection holding no lock (see {@code GuardedUnitOfWork}), and one that gets none answers
+ * {@code DATABASE_UNAVAILABLE} within a wait shorter than the one a client was promised for the locks. Why a share of
+ * the lock wait rather than a fixed time: a deployment that lengthens the lock wait (a benchmark's 10 s) lengthens
+ * the queue it accepts, for connections as for locks. Checked before any bean exists, like {@link LockProfileGuard}.
  */
 public class ConnectionWaitGuard implements EnvironmentPostProcessor, Ordered {
 
     static final String CONNECTION_WAIT = "spring.datasource.hikari.connection-timeout";
     static final String LOCK_WAIT = "ecommerce.lock.wait-timeout";
-    /** Hikari's own default, when the property is unset. */
+    /** Hikari's own default, when the property is unset (never, after this guard). */
     static final Duration HIKARI_DEFAULT = Duration.ofSeconds(30);
+    /** The shortest wait Hikari accepts. */
+    static final Duration HIKARI_MINIMUM = Duration.ofMillis(250);
     /** {@code LockProperties}' default. */
     static final Duration LOCK_WAIT_DEFAULT = Duration.ofSeconds(3);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Duration connectionWait = connectionWait(environment);
         Duration lockWait = Binder.get(environment).bind(LOCK_WAIT, Duration.class).orElse(LOCK_WAIT_DEFAULT);
+        if (!environment.containsProperty(CONNECTION_WAIT)) {
+            long millis = Math.max(HIKARI_MINIMUM.toMillis(), lockWait.toMillis() * 2 / 3);
+            environment.getPropertySources().addLast(new MapPropertySource("connectionWaitDefault",
+                    Map.of(CONNECTION_WAIT, String.valueOf(millis))));
+        }
+        Duration connectionWait = connectionWait(environment);
         if (connectionWait.compareTo(lockWait) >= 0) {
             throw new IllegalStateException(CONNECTION_WAIT + " (" + connectionWait.toMillis() + " ms) must be shorter"
                     + " than " + LOCK_WAIT + " (" + lockWait.toMillis() + " ms): a write waits for its connection"
-                    + " before its locks, within the same budget; set it to a fraction of the lock wait (1s by"
-                    + " default).");
+                    + " within the same budget as for its locks; leave it unset (two thirds of the lock wait) or set"
+                    + " it shorter.");
         }
     }
 

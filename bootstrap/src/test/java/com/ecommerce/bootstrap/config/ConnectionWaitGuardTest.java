@@ -38,8 +38,22 @@ class ConnectionWaitGuardTest {
     }
 
     @Test
-    void hikarisOwnDefault_thirtySeconds_isRefusedAgainstTheDefaultLockWait() {
-        assertThatThrownBy(() -> guard.postProcessEnvironment(new MockEnvironment(), new SpringApplication()))
-                .hasMessageContaining("30000 ms").hasMessageContaining("3000 ms");
+    void unset_isTwoThirdsOfTheLockWait() {
+        MockEnvironment defaults = new MockEnvironment();
+        MockEnvironment longWait = new MockEnvironment().withProperty(ConnectionWaitGuard.LOCK_WAIT, "10s");
+
+        guard.postProcessEnvironment(defaults, new SpringApplication());
+        guard.postProcessEnvironment(longWait, new SpringApplication());
+
+        assertThat(ConnectionWaitGuard.connectionWait(defaults)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ConnectionWaitGuard.connectionWait(longWait)).isEqualTo(Duration.ofMillis(6_666));
+    }
+
+    @Test
+    void aVeryShortLockWait_stillGivesHikariItsShortestWait_andIsRefusedWhenThatIsNotShorter() {
+        MockEnvironment environment = new MockEnvironment().withProperty(ConnectionWaitGuard.LOCK_WAIT, "250ms");
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+                .hasMessageContaining("250 ms");
     }
 }

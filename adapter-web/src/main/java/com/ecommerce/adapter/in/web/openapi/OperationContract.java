@@ -80,7 +80,7 @@ final class OperationContract implements OperationCustomizer {
                     "The lock service is unavailable: no quorum"),
             doc(ErrorCode.DATABASE_UNAVAILABLE, "no database connection came within the pool's connection wait (all in "
                     + "use, or the database not answering), or the public catalogue's share of them is taken; nothing "
-                    + "changed; retry after `Retry-After`", "No database connection came within 500 ms; nothing "
+                    + "changed; retry after `Retry-After`", "No database connection came within 2000 ms; nothing "
                     + "changed, retry later"),
             doc(ErrorCode.COMMIT_OUTCOME_UNKNOWN, "the database link failed at the commit: the request may or may not"
                     + " have taken effect; repeat it with the same `Idempotency-Key` (it replays if it did)",
