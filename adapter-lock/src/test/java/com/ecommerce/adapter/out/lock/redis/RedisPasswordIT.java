@@ -61,10 +61,10 @@ class RedisPasswordIT {
         LockKeys keys = someKey();
 
         boolean heldDuringWork = adapter.withLocks(keys, Deadline.after(Duration.ofSeconds(2)),
-                () -> client.getLock(name(keys)).isLocked());
+                () -> RedisLockAdapter.lockOf(client, keys).isLocked());
 
         assertThat(heldDuringWork).isTrue();
-        assertThat(client.getLock(name(keys)).isLocked()).as("released after the work").isFalse();
+        assertThat(RedisLockAdapter.lockOf(client, keys).isLocked()).as("released after the work").isFalse();
         assertThat(RedissonClients.reachable(client, Duration.ofSeconds(1)).join()).isTrue();
     }
 
