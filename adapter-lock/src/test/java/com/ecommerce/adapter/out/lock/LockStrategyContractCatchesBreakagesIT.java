@@ -51,12 +51,15 @@ class LockStrategyContractCatchesBreakagesIT {
 
     /**
      * Where a strategy's handover outlasts the work, a release before the work ends leaves nobody inside at once in
-     * the contended tests that hold only 2 ms: etcd answers a waiter about 35 ms (1 to 60 ms) after the holder's
+     * the contended tests that hold only 2 or 3 ms: etcd answers a waiter about 35 ms (1 to 60 ms) after the holder's
      * revoke is answered (the revoke's commit, the waiter's watch event, then its lock answer; measured on 2 loaded
-     * cores), so only the tests in which a key is held while another party asks for it catch that breakage there.
+     * cores), so only the tests in which a key is held while another party asks for it catch that breakage there
+     * every time. Both contended tests do catch it in most runs; the log of the two processes missed it in one of
+     * four CI runs, the counter in others.
      */
     private static final Map<StrategyUnderTest, Map<Breakage, Set<String>>> NOT_COUNTED_ON = Map.of(
-            StrategyUnderTest.ETCD, Map.of(Breakage.RELEASES_BEFORE_THE_WORK_ENDS, Set.of(MUTUAL_EXCLUSION)));
+            StrategyUnderTest.ETCD,
+            Map.of(Breakage.RELEASES_BEFORE_THE_WORK_ENDS, Set.of(MUTUAL_EXCLUSION, OVERLAP_LOG)));
 
     /**
      * The tests that must pass on every breakage: neither leaves a key held after the work, so a failure there would
