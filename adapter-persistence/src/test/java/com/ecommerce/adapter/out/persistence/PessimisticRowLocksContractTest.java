@@ -84,22 +84,63 @@ abstract class PessimisticRowLocksContractTest {
     protected abstract String oneSecondWaitStatement();
 
     @Test
-    void lock_sendsTheSessionWaitThenOneLockingSelectOfTheIdsInAscendingOrder() {
+    void lock_setsTheSessionWaitWhenItChangesThenSendsOneLockingSelectOfTheRowsInAscendingOrder() {
         long first = newUserWithBalance();
         long second = newUserWithBalance();
+        List<LockKey> keys = List.of(LockKey.point(first), LockKey.point(second));
         PessimisticRowLocks rows = new PessimisticRowLocks(em);
+        String lockingSelect = "select (\\w+)\\.user_id,\\s*\\1\\.balance,\\s*\\1\\.version from point_balance \\1 "
+                + "where \\1\\.user_id in \\(\\?(,\\s*\\?)*\\) order by \\1\\.user_id for update";
+
+        List<List<String>> sent = inTransaction(() -> {
+            assertThat(rows.lock(keys, Duration.ofSeconds(2))).isTrue(); // the session's wait is now two seconds
+            SentStatements.SQL.clear();
+            assertThat(rows.lock(keys, Duration.ofSeconds(1))).isTrue();
+            List<String> changed = List.copyOf(SentStatements.SQL);
+            SentStatements.SQL.clear();
+            assertThat(rows.lock(keys, Duration.ofSeconds(1))).isTrue();
+            return List.of(changed, List.copyOf(SentStatements.SQL));
+        });
+
+        List<String> waitChanged = sent.getFirst().stream().map(String::toLowerCase).toList();
+        assertThat(waitChanged).hasSize(2);
+        assertThat(waitChanged.getFirst()).isEqualToIgnoringCase(oneSecondWaitStatement());
+        System.out.printf("[row locks] sent:%n  %s%n  %s%n", waitChanged.getFirst(), waitChanged.getLast());
+        assertThat(waitChanged.getLast()).matches(lockingSelect);
+        List<String> sameWait = sent.getLast().stream().map(String::toLowerCase).toList();
+        assertThat(sameWait).as("the same wait again: the session has it").hasSize(1);
+        assertThat(sameWait.getFirst()).matches(lockingSelect);
+    }
+
+    @Test
+    void lock_handsTheRowsItReadToTheStoresNextReadOfThemOnce() {
+        long userId = newUserWithBalance();
+        long itemId = newItemWithStock();
+        PessimisticRowLocks rows = new PessimisticRowLocks(em);
+
+        List<Integer> statements = inTransaction(() -> {
+            assertThat(rows.lock(List.of(LockKey.itemStock(itemId)), Duration.ofSeconds(1))).isTrue();
+            assertThat(rows.lock(List.of(LockKey.point(userId)), Duration.ofSeconds(1))).isTrue();
+            SentStatements.SQL.clear();
+            ItemStock stock = items.findStocks(List.of(itemId)).getFirst();
+            Point point = points.findPoints(List.of(userId)).getFirst();
+            assertThat(stock.quantity()).isEqualTo(1);
+            assertThat(point.balance()).isZero();
+            int handedOver = SentStatements.SQL.size();
+            // handed out once: a second read asks the database, and so does a read after the transaction's write
+            assertThat(items.findStock(itemId).orElseThrow().version()).isEqualTo(stock.version());
+            int readAgain = SentStatements.SQL.size() - handedOver;
+            items.updateStock(ItemStock.reconstitute(itemId, 0, stock.version()));
+            SentStatements.SQL.clear();
+            assertThat(items.findStock(itemId).orElseThrow().quantity()).isZero();
+            return List.of(handedOver, readAgain, SentStatements.SQL.size());
+        });
+
+        assertThat(statements).containsExactly(0, 1, 1);
+        // the rows belong to the transaction that locked them
         SentStatements.SQL.clear();
-
-        assertThat(inTransaction(() -> rows.lock(List.of(LockKey.point(first), LockKey.point(second)),
-                Duration.ofSeconds(1)))).isTrue();
-
-        List<String> sent = SentStatements.SQL.stream().map(String::toLowerCase).toList();
-        assertThat(sent).hasSize(2);
-        assertThat(sent.getFirst()).isEqualToIgnoringCase(oneSecondWaitStatement());
-        System.out.printf("[row locks] sent:%n  %s%n  %s%n", sent.getFirst(), sent.getLast());
-        assertThat(sent.getLast()).matches(
-                "select (\\w+)\\.user_id from point_balance \\1 where \\1\\.user_id in \\(\\?(,\\s*\\?)*\\) "
-                        + "order by \\1\\.user_id for update");
+        assertThat(inTransaction(() -> points.findPoint(userId)).orElseThrow().userId()).isEqualTo(userId);
+        assertThat(SentStatements.SQL).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.ecommerce.adapter.out.persistence.point;
 
+import com.ecommerce.adapter.out.persistence.shared.LockedRows;
 import com.ecommerce.adapter.out.persistence.shared.Pages;
 import com.ecommerce.adapter.out.persistence.shared.VersionFence;
 import com.ecommerce.application.point.port.out.PointStorePort;
@@ -58,18 +59,33 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public Optional<Point> findPoint(long userId) {
+        List<Point> locked = lockedPoints(List.of(userId));
+        if (locked != null) {
+            return Optional.of(locked.getFirst());
+        }
         return em.createNamedQuery(PointJpaEntity.FIND_BY_ID, PointRow.class).setParameter("userId", userId)
                 .getResultList().stream().findFirst().map(PointRow::toDomain);
     }
 
+    /** Rows this transaction's locking select read (lock-db) are not read again: {@link LockedRows}. */
     @Override
     public List<Point> findPoints(Collection<Long> userIds) {
         if (userIds.isEmpty()) {
             return List.of();
         }
+        List<Point> locked = lockedPoints(userIds);
+        if (locked != null) {
+            return locked;
+        }
         TypedQuery<PointRow> query = em.createNamedQuery(PointJpaEntity.FIND_BY_IDS, PointRow.class);
         query.unwrap(SelectionQuery.class).setParameterList("userIds", userIds);
         return query.getResultList().stream().map(PointRow::toDomain).toList();
+    }
+
+    private static List<Point> lockedPoints(Collection<Long> userIds) {
+        List<LockedRows.Row> rows = LockedRows.take(LockedRows.Table.POINT_BALANCE, userIds);
+        return rows == null ? null
+                : rows.stream().map(row -> Point.reconstitute(row.id(), row.value(), row.version())).toList();
     }
 
     @Override
@@ -79,6 +95,7 @@ public class PointStoreAdapter implements PointStorePort {
 
     @Override
     public void updatePoint(Point point) {
+        LockedRows.forget(LockedRows.Table.POINT_BALANCE, point.userId());
         fence.update(point.userId(), () -> em.createNamedQuery(PointJpaEntity.UPDATE_BY_ID_AND_VERSION)
                 .setParameter("balance", point.balance())
                 .setParameter("userId", point.userId()).setParameter("version", point.version()).executeUpdate());
@@ -98,6 +115,7 @@ public class PointStoreAdapter implements PointStorePort {
         if (points.isEmpty()) {
             return;
         }
+        points.forEach(point -> LockedRows.forget(LockedRows.Table.POINT_BALANCE, point.userId()));
         fence.updateAll(points, Point::userId, rows -> em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(UPDATE_BY_ID_AND_VERSION)) {
                 for (Point point : rows) {

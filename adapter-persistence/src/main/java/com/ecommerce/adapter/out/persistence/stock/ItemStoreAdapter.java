@@ -2,6 +2,7 @@ package com.ecommerce.adapter.out.persistence.stock;
 
 import com.ecommerce.adapter.out.persistence.shared.AfterCommit;
 import com.ecommerce.adapter.out.persistence.shared.CommittedReads;
+import com.ecommerce.adapter.out.persistence.shared.LockedRows;
 import com.ecommerce.adapter.out.persistence.shared.Pages;
 import com.ecommerce.adapter.out.persistence.shared.VersionFence;
 import com.ecommerce.application.paging.Page;
@@ -133,14 +134,23 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public Optional<ItemStock> findStock(long itemId) {
+        List<ItemStock> locked = lockedStocks(List.of(itemId));
+        if (locked != null) {
+            return Optional.of(locked.getFirst());
+        }
         return em.createNamedQuery(ItemStockJpaEntity.FIND_BY_ID, StockRow.class).setParameter("itemId", itemId)
                 .getResultList().stream().findFirst().map(StockRow::toDomain);
     }
 
+    /** Rows this transaction's locking select read (lock-db) are not read again: {@link LockedRows}. */
     @Override
     public List<ItemStock> findStocks(Collection<Long> itemIds) {
         if (itemIds.isEmpty()) {
             return List.of();
+        }
+        List<ItemStock> locked = lockedStocks(itemIds);
+        if (locked != null) {
+            return locked;
         }
         if (itemIds.size() == 1) {
             return findStock(itemIds.iterator().next()).map(List::of).orElse(List.of());
@@ -150,6 +160,12 @@ public class ItemStoreAdapter implements ItemStorePort {
         return query.getResultList().stream().map(StockRow::toDomain).toList();
     }
 
+    private static List<ItemStock> lockedStocks(Collection<Long> itemIds) {
+        List<LockedRows.Row> rows = LockedRows.take(LockedRows.Table.ITEM_STOCK, itemIds);
+        return rows == null ? null
+                : rows.stream().map(row -> ItemStock.reconstitute(row.id(), row.value(), row.version())).toList();
+    }
+
     @Override
     public void addStock(ItemStock stock) {
         em.persist(new ItemStockJpaEntity(stock.itemId(), stock.quantity()));
@@ -157,6 +173,7 @@ public class ItemStoreAdapter implements ItemStorePort {
 
     @Override
     public void updateStock(ItemStock stock) {
+        LockedRows.forget(LockedRows.Table.ITEM_STOCK, stock.itemId());
         fence.update(stock.itemId(), () -> em.createNamedQuery(ItemStockJpaEntity.UPDATE_BY_ID_AND_VERSION)
                 .setParameter("quantity", stock.quantity())
                 .setParameter("itemId", stock.itemId()).setParameter("version", stock.version()).executeUpdate());
