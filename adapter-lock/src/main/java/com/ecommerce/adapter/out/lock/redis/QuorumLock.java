@@ -1,35 +1,41 @@
 package com.ecommerce.adapter.out.lock.redis;
 
-import org.redisson.api.RFuture;
 import org.redisson.api.RLock;
-import org.redisson.client.RedisException;
 
 import com.ecommerce.domain.lock.Deadline;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One key locked on a majority of independent Redis masters: the RedLock algorithm over one plain Redisson
- * {@link RLock} per master. Written here rather than taken from Redisson because Redisson deprecated its
- * {@code RedissonRedLock} (redisson/redisson#2669, #5965) and points to a single replicated {@code RLock} or to
- * {@code RFencedLock}, neither of which is a quorum over independent masters; subclassing the deprecated class to
- * count the quorum over all masters meant overriding a protected internal. The algorithm itself is small:
+ * A set of keys locked on a majority of independent Redis masters: the RedLock algorithm over one Redisson
+ * {@link RLock} per master, each of which takes every key of the set or none in one script (the multi-lock of one
+ * group, {@link RedisLockAdapter#lockOf}). Written here rather than taken from Redisson because Redisson deprecated
+ * its {@code RedissonRedLock} (redisson/redisson#2669, #5965) and points to a single replicated {@code RLock} or to
+ * {@code RFencedLock}, neither of which is a quorum over independent masters; {@code RedissonRedLock} would also ask
+ * its masters one after another and count its quorum over the locks it is given (the live masters), where counting it
+ * over all masters meant overriding a protected internal. The algorithm itself is small:
  * <ol>
- *   <li>take the lock on each master in turn, each with the lease and a bounded wait of its own (a master that does
- *   not answer fails within the client's timeout and counts as not taken; once a majority is held the rest are only
- *   tried, not waited for);</li>
- *   <li>succeed when a majority of <em>all</em> masters is held and the lock is still valid: the lease minus the
- *   time since the first taken master was asked, minus an allowance for clock drift between the masters;</li>
- *   <li>otherwise give back everything asked for in this round (a command that timed out may have taken the lock
- *   all the same) and report failure, so the caller can retry within its wait.</li>
+ *   <li>ask every master at once, each for the whole set with the lease, and none waited for (a master that holds a
+ *   key for someone else refuses at once; one that does not answer fails within the client's timeout and counts as
+ *   not taken);</li>
+ *   <li>succeed when a majority of <em>all</em> masters granted the set and it is still valid: the lease minus the
+ *   time since the round started, minus an allowance for clock drift; the answers still out then are not waited
+ *   for, and given back when they come;</li>
+ *   <li>otherwise wait for every answer, give back everything asked for in this round (a command that timed out may
+ *   have taken the set all the same) and report failure, so the caller can retry within its wait.</li>
  * </ol>
- * Every contender visits the masters in the same order, so two of them rarely split the vote; when they do, both
- * rounds fail and are retried. Not thread-safe: one instance per acquisition, released by the thread that took it
- * (Redisson locks belong to a thread).
+ * No master is waited on: a contender holding some masters while it waited for the others would keep a second one from
+ * the majority both need, and Redisson's wake-up on a release of the group reaches one waiter per client, not
+ * necessarily the one whose keys were freed. The caller's retries do the waiting. Two contenders that split the vote
+ * both fail and retry. Not thread-safe: one instance per acquisition; the masters know the set's owner by the thread
+ * that asked, which {@link #release()} gives back for, from any thread.
  */
 public final class QuorumLock {
 
@@ -40,13 +46,15 @@ public final class QuorumLock {
     private final List<RLock> perNode;
     private final int quorum;
     private final long leaseMs;
+    /** Each master's answer to this round, in the order of {@link #perNode}. */
+    private List<CompletableFuture<Boolean>> asked = List.of();
+    /** The masters counted for the quorum: those that had granted the set when the round was decided. */
     private final List<RLock> held = new ArrayList<>();
-    /** Masters whose command failed: they may hold the lock, so they are released too, but not counted. */
-    private final List<RLock> uncertain = new ArrayList<>();
+    private int answered;
     private long threadId;
 
     /**
-     * @param perNode one lock of the same name per master that is tried (the masters believed alive)
+     * @param perNode one lock of the same keys per master that is tried (the masters believed alive)
      * @param quorum  how many masters must hold it: a majority of all masters, dead ones included
      * @param lease   how long each master keeps it unless released
      */
@@ -57,37 +65,30 @@ public final class QuorumLock {
     }
 
     /**
-     * One round over the masters, each waited for at most {@code perNodeWait} and none past {@code deadline}.
+     * One round: every master asked at once, none waited on.
      *
-     * @return true when a majority is held within its validity; false after giving back whatever the round took
+     * @return true when a majority holds the set within its validity; false after giving back whatever the round took
      */
-    public boolean tryAcquire(Deadline deadline, Duration perNodeWait) {
+    public boolean tryAcquire() {
         threadId = Thread.currentThread().threadId();
-        Deadline validity = null;
+        held.clear();
+        // valid for the lease, less the clock drift, counted from before the first master was asked
+        Deadline validity = Deadline.after(Duration.ofMillis(Math.max(0, leaseMs - driftMs())));
+        asked = perNode.stream()
+                .map(lock -> lock.tryLockAsync(0, leaseMs, TimeUnit.MILLISECONDS, threadId).toCompletableFuture())
+                .toList();
+        boolean decided = awaitOutcome();
+        answered = 0;
         for (int i = 0; i < perNode.size(); i++) {
-            if (held.size() + (perNode.size() - i) < quorum) {
-                break;
+            CompletableFuture<Boolean> answer = asked.get(i);
+            if (answer.isDone() && !answer.isCompletedExceptionally()) {
+                answered++;
             }
-            long waitMs = held.size() >= quorum ? 0 : Math.min(perNodeWait.toMillis(), deadline.remaining().toMillis());
-            RLock lock = perNode.get(i);
-            // the lock is valid for its lease, less the clock drift, counted from when the first master was asked
-            Deadline validIfFirst = Deadline.after(Duration.ofMillis(Math.max(0, leaseMs - driftMs())));
-            try {
-                if (lock.tryLock(waitMs, leaseMs, TimeUnit.MILLISECONDS)) {
-                    if (held.isEmpty()) {
-                        validity = validIfFirst;
-                    }
-                    held.add(lock);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                uncertain.add(lock);
-                break;
-            } catch (RedisException e) {
-                uncertain.add(lock);
+            if (granted(answer)) {
+                held.add(perNode.get(i));
             }
         }
-        if (held.size() >= quorum && !validity.hasPassed()) {
+        if (decided && held.size() >= quorum && !validity.hasPassed()) {
             return true;
         }
         // before a retry the masters must have it back, or this thread would take it a second time (re-entrantly)
@@ -95,41 +96,90 @@ public final class QuorumLock {
         return false;
     }
 
+    /**
+     * Waits until a majority has granted the set or can no longer: too many masters refused it or failed.
+     *
+     * @return false when the thread was interrupted first
+     */
+    private boolean awaitOutcome() {
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        int mayMiss = perNode.size() - quorum;
+        if (mayMiss < 0) {
+            outcome.complete(null);
+        }
+        AtomicInteger granted = new AtomicInteger();
+        AtomicInteger missed = new AtomicInteger();
+        for (CompletableFuture<Boolean> answer : asked) {
+            answer.whenComplete((taken, failure) -> {
+                if (Boolean.TRUE.equals(taken) ? granted.incrementAndGet() >= quorum
+                        : missed.incrementAndGet() > mayMiss) {
+                    outcome.complete(null);
+                }
+            });
+        }
+        try {
+            outcome.get();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long driftMs() {
         return (long) (leaseMs * CLOCK_DRIFT_FACTOR) + CLOCK_DRIFT_MIN_MS;
     }
 
     /**
-     * Releases the lock on every master that holds it, all at once (a master whose command failed is sent a release
-     * too, but not waited for: if it holds the lock at all, its lease ends it).
+     * Gives the set back on every master that may hold it, all at once: those counted, those that granted it after the
+     * round was decided, and those whose command failed (which may have taken it). The last are not waited for: if they
+     * hold it at all, they have it back when their answer comes, or when the lease ends.
      *
-     * @return on how many masters it was still this holder's (fewer than the quorum: the lock was lost meanwhile)
+     * @return on how many of the masters counted it was still this holder's (fewer than the quorum: the lock was lost
+     *         meanwhile)
      */
     public int release() {
         return release(false);
     }
 
-    private int release(boolean waitForUncertain) {
-        List<RFuture<Void>> countedReleases = held.stream().map(lock -> lock.unlockAsync(threadId)).toList();
-        List<RFuture<Void>> otherReleases = uncertain.stream().map(lock -> lock.unlockAsync(threadId)).toList();
+    private int release(boolean waitForAll) {
+        List<CompletableFuture<Void>> counted = new ArrayList<>();
+        List<CompletableFuture<Void>> waited = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            RLock lock = perNode.get(i);
+            CompletableFuture<Boolean> answer = asked.get(i);
+            CompletableFuture<Void> giveBack = answer
+                    .handle((taken, failure) -> !Boolean.FALSE.equals(taken))
+                    .thenCompose(mayHold -> mayHold ? lock.unlockAsync(threadId).toCompletableFuture()
+                            : CompletableFuture.<Void>completedFuture(null));
+            if (held.contains(lock)) {
+                counted.add(giveBack);
+            } else if (waitForAll || granted(answer)) {
+                waited.add(giveBack);
+            }
+        }
         int stillHeld = 0;
-        for (RFuture<Void> release : countedReleases) {
+        for (CompletableFuture<Void> release : counted) {
             if (released(release)) {
                 stillHeld++;
             }
         }
-        if (waitForUncertain) {
-            otherReleases.forEach(QuorumLock::released);
-        }
+        waited.forEach(QuorumLock::released);
+        asked = List.of();
         held.clear();
-        uncertain.clear();
         return stillHeld;
     }
 
-    /** Whether the master gave the lock back; false when it was no longer ours (expired) or did not answer. */
-    private static boolean released(RFuture<Void> release) {
+    private static boolean granted(CompletableFuture<Boolean> answer) {
+        return answer.isDone() && !answer.isCompletedExceptionally() && answer.join();
+    }
+
+    /** Whether the master gave the set back; false when it was no longer ours (expired) or did not answer. */
+    private static boolean released(CompletableFuture<Void> release) {
         try {
-            release.toCompletableFuture().join();
+            release.join();
             return true;
         } catch (CompletionException e) {
             return false;
@@ -140,8 +190,8 @@ public final class QuorumLock {
         return quorum;
     }
 
-    /** The lock's name, the same on every master. */
-    public String name() {
-        return perNode.getFirst().getName();
+    /** How many masters answered the last round, granting or refusing (the others failed or had not answered yet). */
+    public int answered() {
+        return answered;
     }
 }

@@ -4,7 +4,6 @@ import com.ecommerce.adapter.out.lock.support.AbstractLockAdapter;
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
 import com.ecommerce.adapter.out.lock.support.LockStrategyName;
 import com.ecommerce.domain.lock.Deadline;
-import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockKeys;
 import com.ecommerce.domain.lock.LockUnavailableException;
 import org.redisson.api.RedissonClient;
@@ -12,27 +11,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
- * RedLock: each key is locked on a majority of N independent Redis masters, by a {@link QuorumLock} over one plain
- * Redisson {@code RLock} per master (Redisson's own {@code RedissonRedLock} is deprecated; {@link QuorumLock} says
- * why the quorum is counted here). Keys are taken one after another in key order, each as its own quorum lock (one
- * quorum over all keys would accept a majority of (node, key) pairs, which is not a majority per key).
+ * RedLock: a unit of work's keys are locked together on a majority of N independent Redis masters, by a
+ * {@link QuorumLock} over one Redisson multi-lock of the keys per master (Redisson's own {@code RedissonRedLock} is
+ * deprecated; {@link QuorumLock} says why the quorum is counted here). Each master takes every key of the set or none,
+ * in one script, with one owner and one lease ({@link RedisLockAdapter#lockOf}, the layout of {@code lock-redis}); the
+ * masters are asked at once, so a batch of 30 buyers and an item costs one round of N script calls, where a quorum
+ * lock per key cost 31 rounds of N calls one after another. The quorum is counted once per set: a majority of all
+ * masters must have granted all of it.
  *
- * <p>When a key cannot be had, the nodes are probed: fewer than a quorum reachable is {@code LOCK_UNAVAILABLE}
- * (the lock service cannot grant locks), otherwise the round is retried while the wait lasts, then
- * {@code LOCK_TIMEOUT} (someone else holds it).
+ * <p>What taking the set whole costs: a set that finds one of its keys held gets none of them and waits as a whole,
+ * and no master is waited on (see {@link QuorumLock}): a refused round is retried after a short random pause that
+ * grows with each retry, so a freed key is found within that pause rather than on a notification. The keys' expiry
+ * times are written from the client's clock, so the instances' clocks must agree to well within the lease.
+ *
+ * <p>When a round fails without a quorum of masters answering, the nodes are probed: fewer than a quorum reachable is
+ * {@code LOCK_UNAVAILABLE} (the lock service cannot grant locks), otherwise the round is retried while the wait lasts,
+ * then {@code LOCK_TIMEOUT} (someone else holds a key).
  */
 public class RedLockAdapter extends AbstractLockAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(RedLockAdapter.class);
     private static final Duration PROBE = Duration.ofMillis(500);
     private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(2);
+    private static final Duration MAX_PAUSE = Duration.ofMillis(50);
 
     private final List<RedissonClient> nodes;
     private final int quorum;
@@ -62,50 +71,53 @@ public class RedLockAdapter extends AbstractLockAdapter {
     @Override
     protected Held acquire(LockKeys keys, Deadline deadline) {
         List<RedissonClient> live = liveNodesOrFail();
-        Deque<QuorumLock> held = new ArrayDeque<>();
-        for (LockKey key : keys) {
-            String name = RedissonClients.KEY_PREFIX + key.asString();
-            QuorumLock lock = new QuorumLock(live.stream().map(node -> node.getLock(name)).toList(), quorum, leaseTime);
-            while (!lock.tryAcquire(deadline, perNodeWait(deadline, live.size()))) {
-                // A quorum that answers is busy or held by someone else, not down: try again while the wait lasts.
+        QuorumLock lock = new QuorumLock(live.stream().map(node -> RedisLockAdapter.lockOf(node, keys)).toList(),
+                quorum, leaseTime);
+        for (int round = 1; !lock.tryAcquire(); round++) {
+            if (lock.answered() < quorum) {
+                // Not refused by a quorum: are the masters down, or only slow to answer?
                 lastLive = probe(nodes);
                 nextProbe = Deadline.after(PROBE_EVERY);
                 int reachable = lastLive.size();
                 if (reachable < quorum) {
-                    releaseAll(held);
                     throw new LockUnavailableException(reachable + " of " + nodes.size() + " Redis nodes reachable, "
                             + quorum + " needed", null);
                 }
-                if (deadline.hasPassed() || Thread.currentThread().isInterrupted()) {
-                    releaseAll(held);
-                    throw deadline.exceeded(keys);
-                }
             }
-            held.push(lock);
+            // A quorum that answers is busy or someone else holds a key, not down: try again while the wait lasts.
+            if (deadline.hasPassed() || Thread.currentThread().isInterrupted()) {
+                throw deadline.exceeded(keys);
+            }
+            pause(round, keys, deadline);
         }
-        return () -> releaseAll(held);
+        return () -> release(lock, keys);
     }
 
     /**
-     * What one master may be waited for in a round: an equal share of what is left of the wait (as Redisson's
-     * RedLock did), so that a master held by someone else cannot use up the whole wait of a round.
+     * The pause before the next round, never past the deadline (so the last round is tried when the wait ends): a
+     * random time between half and all of 2 ms doubled with each round, at most {@link #MAX_PAUSE}, so that
+     * contenders that split the vote do not meet again in step.
      */
-    private static Duration perNodeWait(Deadline deadline, int masters) {
-        return Duration.ofMillis(Math.max(1, deadline.remaining().toMillis() / masters));
+    private static void pause(int round, LockKeys keys, Deadline deadline) {
+        long ceiling = Math.min(MAX_PAUSE.toNanos(), FIRST_PAUSE.toNanos() << Math.min(round - 1, 20));
+        long pause = ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(pause, deadline.remainingNanos()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw deadline.exceeded(keys, e);
+        }
     }
 
     /**
-     * Releases each quorum lock (its masters at once); one that fewer than a quorum of masters still held for us had
-     * expired before its release: counted as lost and logged.
+     * Releases the set on its masters at once; one that fewer than a quorum of masters still held for us had expired
+     * before its release: each of its keys counted as lost, and logged.
      */
-    private void releaseAll(Deque<QuorumLock> held) {
-        while (!held.isEmpty()) {
-            QuorumLock lock = held.pop();
-            if (lock.release() < lock.quorum()) {
-                metrics.lost();
-                log.warn("RedLock on {} expired before release (lease {}); the version check guarded the writes",
-                        lock.name(), leaseTime);
-            }
+    private void release(QuorumLock lock, LockKeys keys) {
+        if (lock.release() < lock.quorum()) {
+            keys.asList().forEach(key -> metrics.lost());
+            log.warn("RedLock on {} expired before release (lease {}); the version check guarded the writes",
+                    keys, leaseTime);
         }
     }
 

@@ -74,7 +74,8 @@ class RedisBatchRoundTripIT {
         assertThat(order).containsExactly("batch holds", "batch gives back", "single holds");
     }
 
-    private static LockKeys batchOfThirtyBuyers() {
+    /** Thirty buyers' balances and an item, fresh per call. */
+    static LockKeys batchOfThirtyBuyers() {
         long base = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
         List<LockKey> keys = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -84,9 +85,13 @@ class RedisBatchRoundTripIT {
         return LockKeys.of(keys);
     }
 
-    /** Calls of EVAL and EVALSHA the server has counted (Redisson sends its lock scripts as either). */
     private static long scriptCalls() {
-        Map<String, String> stats = CLIENT.getRedisNodes(RedisNodes.SINGLE).getInstance()
+        return scriptCalls(CLIENT);
+    }
+
+    /** Calls of EVAL and EVALSHA the server has counted (Redisson sends its lock scripts as either). */
+    static long scriptCalls(RedissonClient server) {
+        Map<String, String> stats = server.getRedisNodes(RedisNodes.SINGLE).getInstance()
                 .info(org.redisson.api.redisnode.RedisNode.InfoSection.COMMANDSTATS);
         return stats.entrySet().stream()
                 .filter(e -> e.getKey().equals("cmdstat_eval") || e.getKey().equals("cmdstat_evalsha"))

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,10 +46,6 @@ class RedisPasswordIT {
         return LockKeys.of(List.of(LockKey.point(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 52))));
     }
 
-    private static String name(LockKeys keys) {
-        return RedissonClients.KEY_PREFIX + keys.asList().getFirst().asString();
-    }
-
     private static LockMetrics metrics() {
         return new LockMetrics(new SimpleMeterRegistry(), "redis");
     }
@@ -69,17 +66,25 @@ class RedisPasswordIT {
     }
 
     @Test
-    void lockRedlock_withThePassword_holdsTheKeyOnEveryMasterWhileTheWorkRuns() {
+    void lockRedlock_withThePassword_holdsTheKeyOnAQuorumOfMastersWhileTheWorkRuns() throws InterruptedException {
         TestRedis.Secured secured = TestRedis.secured();
         List<RedissonClient> masters = secured.addresses().stream().map(a -> connect(a, secured.password())).toList();
         RedLockAdapter adapter = new RedLockAdapter(masters, Duration.ofSeconds(10), metrics());
         LockKeys keys = someKey();
 
-        long heldOn = adapter.withLocks(keys, Deadline.after(Duration.ofSeconds(2)),
-                () -> masters.stream().filter(m -> m.getLock(name(keys)).isLocked()).count());
+        long heldOn = adapter.withLocks(keys, Deadline.after(Duration.ofSeconds(2)), () -> heldOn(masters, keys));
 
-        assertThat(heldOn).as("masters holding the key during the work").isEqualTo(3);
-        assertThat(masters).noneMatch(m -> m.getLock(name(keys)).isLocked());
+        // the work begins once a quorum holds the key; the third master may answer a moment later
+        assertThat(heldOn).as("masters holding the key during the work").isBetween(2L, 3L);
+        long givenBackBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (heldOn(masters, keys) > 0 && System.nanoTime() < givenBackBy) {
+            Thread.sleep(10);
+        }
+        assertThat(heldOn(masters, keys)).as("masters holding the key after the work").isZero();
+    }
+
+    private static long heldOn(List<RedissonClient> masters, LockKeys keys) {
+        return masters.stream().filter(m -> RedisLockAdapter.lockOf(m, keys).isLocked()).count();
     }
 
     @Test

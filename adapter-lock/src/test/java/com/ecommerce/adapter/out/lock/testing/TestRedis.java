@@ -8,6 +8,7 @@ import org.testcontainers.containers.GenericContainer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,13 @@ public final class TestRedis {
             }
         }
         return secured;
+    }
+
+    /** A {@code redis://} address on which nothing listens: a port that was free a moment ago. */
+    public static String deadAddress() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "redis://127.0.0.1:" + socket.getLocalPort();
+        }
     }
 
     private static String answering(String hostPort, String variable) {
