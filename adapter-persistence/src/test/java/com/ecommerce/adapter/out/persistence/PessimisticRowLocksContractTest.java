@@ -11,17 +11,18 @@ import com.ecommerce.domain.stock.ItemStock;
 import com.ecommerce.domain.user.User;
 import jakarta.persistence.EntityManager;
 import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,29 +37,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through JPA's pessimistic lock mode, without an entity in the persistence context, and a lock held elsewhere
  * given up after the wait that was asked. A subclass names the database.
  */
-@SpringBootTest(classes = JpaTestApplication.class, properties = {
+@SpringBootTest(classes = {JpaTestApplication.class, PessimisticRowLocksContractTest.SentStatements.class}, properties = {
         "spring.data.jpa.repositories.enabled=false",
         "spring.jpa.open-in-view=false",
         "spring.jpa.hibernate.ddl-auto=validate",
         "spring.jpa.properties.hibernate.type.preferred_instant_jdbc_type=TIMESTAMP",
         "spring.jpa.properties.hibernate.connection.provider_disables_autocommit=true",
         "spring.jpa.properties.hibernate.query.in_clause_parameter_padding=true",
-        "spring.jpa.properties.hibernate.session_factory.statement_inspector="
-                + "com.ecommerce.adapter.out.persistence.PessimisticRowLocksContractTest$SentStatements",
         "spring.datasource.hikari.auto-commit=false",
         "spring.datasource.hikari.maximum-pool-size=4",
         "spring.flyway.locations=classpath:db/migration/common,classpath:db/migration/{vendor}"})
 abstract class PessimisticRowLocksContractTest {
 
-    /** Every statement Hibernate prepares, in order, as the database receives it. */
-    public static final class SentStatements implements StatementInspector {
+    /** Every statement the connections are asked to run, in order, as the database receives it. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SentStatements {
 
-        static final List<String> SQL = new CopyOnWriteArrayList<>();
+        static final List<String> SQL = RecordedStatements.SQL;
 
-        @Override
-        public String inspect(String sql) {
-            SQL.add(sql);
-            return sql;
+        @Bean
+        static BeanPostProcessor recordedStatements() {
+            return RecordedStatements.aroundTheDataSource();
         }
     }
 
@@ -89,8 +88,8 @@ abstract class PessimisticRowLocksContractTest {
         long second = newUserWithBalance();
         List<LockKey> keys = List.of(LockKey.point(first), LockKey.point(second));
         PessimisticRowLocks rows = new PessimisticRowLocks(em);
-        String lockingSelect = "select (\\w+)\\.user_id,\\s*\\1\\.balance,\\s*\\1\\.version from point_balance \\1 "
-                + "where \\1\\.user_id in \\(\\?(,\\s*\\?)*\\) order by \\1\\.user_id for update";
+        String lockingSelect = "select user_id, balance, version from point_balance where user_id in \\(\\?, \\?\\) "
+                + "order by user_id for update";
 
         List<List<String>> sent = inTransaction(() -> {
             assertThat(rows.lock(keys, Duration.ofSeconds(2))).isTrue(); // the session's wait is now two seconds

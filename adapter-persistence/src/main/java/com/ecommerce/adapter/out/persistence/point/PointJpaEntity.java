@@ -13,16 +13,12 @@ import jakarta.persistence.Table;
 @NamedQuery(name = PointJpaEntity.FIND_BY_IDS, query = "select p.userId, p.balance, p.version "
         + "from PointBalance p "
         + "where p.userId in :userIds")
-@NamedQuery(name = PointJpaEntity.UPDATE_BY_ID_AND_VERSION, query = "update PointBalance p "
-        + "set p.balance = :balance, p.version = p.version + 1 "
-        + "where p.userId = :userId and p.version = :version")
 @Table(name = "point_balance")
 class PointJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
     static final String FIND_BY_ID = "PointBalance.findById";
     static final String FIND_BY_IDS = "PointBalance.findByIds";
-    static final String UPDATE_BY_ID_AND_VERSION = "PointBalance.updateByIdAndVersion";
 
     @Id
     @Column(name = "user_id")

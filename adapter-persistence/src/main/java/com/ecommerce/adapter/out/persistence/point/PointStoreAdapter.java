@@ -96,9 +96,7 @@ public class PointStoreAdapter implements PointStorePort {
     @Override
     public void updatePoint(Point point) {
         LockedRows.forget(LockedRows.Table.POINT_BALANCE, point.userId());
-        fence.update(point.userId(), () -> em.createNamedQuery(PointJpaEntity.UPDATE_BY_ID_AND_VERSION)
-                .setParameter("balance", point.balance())
-                .setParameter("userId", point.userId()).setParameter("version", point.version()).executeUpdate());
+        fence.update(point.userId(), UPDATE_BY_ID_AND_VERSION, point.balance(), point.userId(), point.version());
     }
 
     /**

@@ -13,16 +13,12 @@ import jakarta.persistence.Table;
 @NamedQuery(name = ItemStockJpaEntity.FIND_BY_IDS, query = "select s.itemId, s.quantity, s.version "
         + "from ItemStock s "
         + "where s.itemId in :itemIds")
-@NamedQuery(name = ItemStockJpaEntity.UPDATE_BY_ID_AND_VERSION, query = "update ItemStock s "
-        + "set s.quantity = :quantity, s.version = s.version + 1 "
-        + "where s.itemId = :itemId and s.version = :version")
 @Table(name = "item_stock")
 class ItemStockJpaEntity {
 
     /** Named queries are parsed and validated when the persistence unit starts, not by the first request. */
     static final String FIND_BY_ID = "ItemStock.findById";
     static final String FIND_BY_IDS = "ItemStock.findByIds";
-    static final String UPDATE_BY_ID_AND_VERSION = "ItemStock.updateByIdAndVersion";
 
     @Id
     @Column(name = "item_id")

@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
 public class ItemStoreAdapter implements ItemStorePort {
 
     private static final int CACHED_ITEMS = 100_000;
+    private static final String UPDATE_BY_ID_AND_VERSION =
+            "update item_stock set quantity = ?, version = version + 1 where item_id = ? and version = ?";
 
     /** What the stock queries select, built by Hibernate through this constructor. */
     record StockRow(long itemId, long quantity, long version) {
@@ -174,8 +176,6 @@ public class ItemStoreAdapter implements ItemStorePort {
     @Override
     public void updateStock(ItemStock stock) {
         LockedRows.forget(LockedRows.Table.ITEM_STOCK, stock.itemId());
-        fence.update(stock.itemId(), () -> em.createNamedQuery(ItemStockJpaEntity.UPDATE_BY_ID_AND_VERSION)
-                .setParameter("quantity", stock.quantity())
-                .setParameter("itemId", stock.itemId()).setParameter("version", stock.version()).executeUpdate());
+        fence.update(stock.itemId(), UPDATE_BY_ID_AND_VERSION, stock.quantity(), stock.itemId(), stock.version());
     }
 }
