@@ -32,6 +32,12 @@
 # minutes: per strategy 3 start-ups, 75 s of JIT warm-up, 2 blocks of 3 arms of 10 s). Its quick mode is part of
 # ./mvnw verify too. The service instances use the database named in ECOMMERCE_SYSTEM_DB_URL
 # (default orders_bench, dropped and re-created): give each checkout that runs at once a name of its own.
+# --open-model runs the open-model experiment instead (OpenModelBenchmarkIT, the runner of
+# com.ecommerce.benchmark.openmodel.OpenModelExperiment): the hot item on one instance with combining on, its peak
+# measured by the closed loop (64 clients), then orders arriving at fixed fractions of that peak
+# (-Dbenchmark.fractions=0.5,0.75), latency from each order's intended send time; lock-jvm and lock-db
+# (-Dbenchmark.strategies to change); writes docs/benchmarks/open-model.md and a chart per strategy (about 5 minutes).
+# Its quick mode (lock-db only) is part of ./mvnw verify too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=full
@@ -42,6 +48,7 @@ while [ $# -gt 0 ]; do
     --quick) mode=quick; output="$PWD/benchmark/target/benchmark"; shift ;;
     --output) output="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     --combining) test=CombiningBenchmarkIT; shift ;;
+    --open-model) test=OpenModelBenchmarkIT; shift ;;
     *) break ;;
   esac
 done
@@ -58,4 +65,8 @@ export MAVEN_ARGS="${MAVEN_ARGS:--B}"
 # the service (bootstrap) and every module up to the benchmark are built and packaged, but only the one runner runs
 ./mvnw -pl bootstrap,benchmark -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$test" \
   -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.mode="$mode" -Dbenchmark.output="$output" "$@"
-if [ "$test" = CombiningBenchmarkIT ]; then echo "report: $output/combining.md"; else echo "report: $output/results.md"; fi
+case "$test" in
+  CombiningBenchmarkIT) echo "report: $output/combining.md" ;;
+  OpenModelBenchmarkIT) echo "report: $output/open-model.md" ;;
+  *) echo "report: $output/results.md" ;;
+esac

@@ -72,8 +72,8 @@ public final class FlashSaleExperiment {
         return new FlashSaleExperiment(full,
                 Strategies.of(System.getProperty("benchmark.strategies"),
                         full ? Strategies.ALL : List.of("jvm", "db")),
-                property("benchmark.jit", full ? Duration.ofSeconds(60) : Duration.ZERO),
-                property("benchmark.measure", full ? Duration.ofSeconds(8) : Duration.ofSeconds(1)),
+                Settings.property("benchmark.jit", full ? Duration.ofSeconds(60) : Duration.ZERO),
+                Settings.property("benchmark.measure", full ? Duration.ofSeconds(8) : Duration.ofSeconds(1)),
                 Path.of(System.getProperty("benchmark.output", "target/benchmark")));
     }
 
@@ -108,8 +108,7 @@ public final class FlashSaleExperiment {
         Database.recreate();
         List<ServiceInstance> all = new ArrayList<>();
         try (StrategyServices services = new StrategyServices(strategy)) {
-            Map<String, String> on = services.properties();
-            on.put("ecommerce.lock.wait-timeout", "10s");
+            Map<String, String> on = services.runProperties();
             Map<String, String> off = new LinkedHashMap<>(on);
             off.put("ecommerce.order.combining.enabled", "false");
             ServiceInstance onA = starts.start("combine-" + strategy + "-on-a", on, all);
@@ -144,6 +143,23 @@ public final class FlashSaleExperiment {
         }
     }
 
+    /**
+     * The hot item's answers that are wrong: every one but {@code OK}, since every buyer can pay and the item cannot
+     * run out, except the clean {@code 409 CONCURRENT_UPDATE} with which {@code lock-optimistic} gives up when its
+     * retries run out.
+     */
+    public static List<String> unexpectedAnswers(String strategy, Map<String, Long> outcomes) {
+        List<String> problems = new ArrayList<>();
+        outcomes.forEach((outcome, count) -> {
+            boolean expected = outcome.equals("OK")
+                    || (strategy.equals("optimistic") && outcome.equals("CONCURRENT_UPDATE"));
+            if (!expected) {
+                problems.add(count + " answers " + outcome + " (every buyer can pay, the item cannot run out)");
+            }
+        });
+        return problems;
+    }
+
     private void measure(Arm arm, List<ServiceInstance> targets) {
         String label = arm.strategy + " / hot-item / combining " + arm.name + " / " + targets.size() + " instance(s)";
         Scenario.Prepared prepared = Scenario.HOT_ITEM.prepare(targets);
@@ -153,15 +169,8 @@ public final class FlashSaleExperiment {
                 Duration.ZERO, () -> Observed.serviceMetrics(targets));
         arm.problems.addAll(prepared.verify().apply(result.okByKind()));
         arm.problems.addAll(Burst.refusedTokens(result.outcomes()));
-        result.outcomes().forEach((outcome, count) -> {
-            arm.outcomes.merge(outcome, count, Long::sum);
-            // lock-optimistic gives up with a clean 409 when its retries run out; every other answer but 201 is wrong
-            boolean expected = outcome.equals("OK")
-                    || (arm.strategy.equals("optimistic") && outcome.equals("CONCURRENT_UPDATE"));
-            if (!expected) {
-                arm.problems.add(count + " answers " + outcome + " (every buyer can pay, the item cannot run out)");
-            }
-        });
+        arm.problems.addAll(unexpectedAnswers(arm.strategy, result.outcomes()));
+        result.outcomes().forEach((outcome, count) -> arm.outcomes.merge(outcome, count, Long::sum));
         arm.seconds += result.seconds();
         arm.ok += result.okMeasured();
         arm.requests += result.measuredRequests();
@@ -187,10 +196,5 @@ public final class FlashSaleExperiment {
                                 "ecommerce_order_batch_size_orders_sum"),
                         Observed.delta(result.slowBefore(), result.slowAfter(),
                                 "ecommerce_order_batch_size_orders_count")));
-    }
-
-    private static Duration property(String name, Duration fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? fallback : Settings.duration(value);
     }
 }

@@ -143,7 +143,8 @@ public final class LoadGenerator {
                 m.windows(), m.slowBefore(), m.slowAfter());
     }
 
-    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+    /** The counters' sums, by key in order. */
+    static Map<String, Long> sums(Map<String, LongAdder> counters) {
         Map<String, Long> sums = new TreeMap<>();
         counters.forEach((k, v) -> sums.put(k, v.sum()));
         return sums;

@@ -60,6 +60,12 @@ public record Settings(String mode, Duration jit, Duration warmup, Duration meas
         return scenario.pays() ? paymentMeasure : measure;
     }
 
+    /** The duration in system property {@code name} (see {@link #duration}), {@code fallback} when it is unset or blank. */
+    public static Duration property(String name, Duration fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : duration(value);
+    }
+
     /** {@code 90s}, {@code 2m}, {@code 500ms}, {@code 90} (seconds) or ISO-8601 ({@code PT90S}). */
     public static Duration duration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);

@@ -13,7 +13,6 @@ import com.ecommerce.systemtest.support.ServiceInstance;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,10 +36,8 @@ final class StrategyRun {
         Database.recreate();
         StrategyServices services = new StrategyServices(strategy);
         Map<String, String> props = services.properties();
-        // the bursts run with the service's default lock wait; the runs with a long one, so that 64 clients on one
-        // hot row measure throughput rather than time-outs
-        Map<String, String> runProps = new LinkedHashMap<>(props);
-        runProps.put("ecommerce.lock.wait-timeout", "10s");
+        // the bursts run with the service's default lock wait, the runs with a long one
+        Map<String, String> runProps = services.runProperties();
         List<ServiceInstance> all = new ArrayList<>();
         try {
             // bursts first, each case on instances started for it that have served nothing else
