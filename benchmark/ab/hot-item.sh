@@ -5,6 +5,7 @@
 # DB_NAME changes it), order combining as deployed (on), 200 funded buyers and one item; wrk with 64 connections
 # ordering one unit of that item by a random buyer with the buyer's own token: WARM of unmeasured load (default 60s),
 # then ROUNDS windows of MEASURE (default 2 of 15s). CPU is the process's utime+stime from /proc over each window.
+# SERVICE_ARGS adds service arguments (lock-redlock's masters: --ecommerce.lock.redis.addresses=redis://...,...).
 # Needs wrk, curl, openssl, a JDK 21+ (JAVA_HOME).
 set -euo pipefail
 JAR=$1; LABEL=$2; LOCK=${3:-lock-db}; PORT=${PORT:-18090}; DB_NAME=${DB_NAME:-orders_hot}
@@ -16,7 +17,7 @@ mariadb -h 127.0.0.1 -u root -e "drop database if exists $DB_NAME"
 "${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java" -Xmx768m -jar "$JAR" --spring.profiles.active=mariadb,$LOCK \
   --server.port=$PORT --ecommerce.security.jwt.secret="$JWT_SECRET" --ecommerce.points.self-charge=true --ecommerce.limits.enabled=false --ecommerce.demo-data=false \
   --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/$DB_NAME?createDatabaseIfNotExist=true&connectionTimeZone=UTC\
-&forceConnectionTimeZoneToSession=true" --logging.level.root=warn > "$OUT/$LABEL.log" 2>&1 &
+&forceConnectionTimeZoneToSession=true" --logging.level.root=warn ${SERVICE_ARGS:-} > "$OUT/$LABEL.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health >/dev/null 2>&1 && break; sleep 1; done
