@@ -9,6 +9,7 @@ import com.ecommerce.domain.lock.LockKeys;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.apache.curator.test.WatchersDebug;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +44,8 @@ class ZooKeeperSessionLossIT extends LeaseExpiryTest {
     }
 
     /**
-     * Waits until the second party is seen waiting on ZooKeeper (its lock node queued behind the first's on a key
-     * both asked for), then ends the first's session.
+     * Waits until the second party is seen waiting on ZooKeeper (its watch on the node of a key both asked for, which
+     * the first holds), then ends the first's session.
      */
     @Override
     protected LockLoss loseTheFirstHoldersLock(LockParties parties) {
@@ -86,7 +87,7 @@ class ZooKeeperSessionLossIT extends LeaseExpiryTest {
 
     private void awaitTheSecondPartyQueued(LockParties parties) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!queuedBehindTheFirst(parties)) {
+        while (!waitingOnTheFirst(parties)) {
             if (parties.reached(Party.SECOND, Step.ACQUIRED)) {
                 throw new AssertionError("the second party got the lock while the first still held it");
             }
@@ -98,17 +99,17 @@ class ZooKeeperSessionLossIT extends LeaseExpiryTest {
         }
     }
 
-    /** A key both parties asked for has two lock nodes: the first party's, and the second's behind it. */
-    private boolean queuedBehindTheFirst(LockParties parties) throws Exception {
+    /** A key both parties asked for is held by the first, and the second watches its node for the deletion. */
+    private boolean waitingOnTheFirst(LockParties parties) throws Exception {
         LockKeys second = parties.keys(Party.SECOND);
         if (second == null) {
             return false;
         }
+        List<String> watched = WatchersDebug.getDataWatches(anotherCurator.getZookeeperClient().getZooKeeper());
         List<LockKey> shared = parties.keys(Party.FIRST).asList().stream().filter(second.asList()::contains).toList();
         for (LockKey key : shared) {
-            String path = properties.zookeeper().basePath() + "/" + key.asString();
-            if (anotherCurator.checkExists().forPath(path) != null
-                    && anotherCurator.getChildren().forPath(path).size() == 2) {
+            String node = properties.zookeeper().basePath() + "/held/" + key.asString();
+            if (curator.checkExists().forPath(node) != null && watched.contains(node)) {
                 return true;
             }
         }

@@ -19,10 +19,11 @@ public final class ZooKeeperClients {
 
     /**
      * Without {@code auth} every znode is created open to all ({@code world:anyone}), ZooKeeper's default. With it the
-     * session authenticates with the digest scheme and every znode the client creates (the base path, each key's
-     * lock node and its ephemeral children) carries {@code CREATOR_ALL_ACL}: all rights for that digest identity,
-     * none for anyone else. Deleting a lock's child needs DELETE on the lock node, so a client without the identity
-     * can neither free a held lock nor change it. Nodes that exist already keep the ACL they were created with.
+     * session authenticates with the digest scheme and every znode the client creates (the base path, its
+     * {@code held/} node and each held key's ephemeral node under it) carries {@code CREATOR_ALL_ACL}: all rights for
+     * that digest identity, none for anyone else. Deleting a key's node needs DELETE on {@code held/}, so a client
+     * without the identity can neither free a held lock nor change it, nor take a key beside it. Nodes that exist
+     * already keep the ACL they were created with.
      */
     public static CuratorFramework start(LockProperties.ZooKeeper settings) {
         CuratorFrameworkFactory.Builder builder = CuratorFrameworkFactory.builder()

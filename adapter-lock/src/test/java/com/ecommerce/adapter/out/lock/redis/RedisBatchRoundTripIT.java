@@ -1,9 +1,9 @@
 package com.ecommerce.adapter.out.lock.redis;
 
 import com.ecommerce.adapter.out.lock.support.LockMetrics;
+import com.ecommerce.adapter.out.lock.testing.BatchLocks;
 import com.ecommerce.adapter.out.lock.testing.TestRedis;
 import com.ecommerce.domain.lock.Deadline;
-import com.ecommerce.domain.lock.LockKey;
 import com.ecommerce.domain.lock.LockKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,13 +75,7 @@ class RedisBatchRoundTripIT {
 
     /** Thirty buyers' balances and an item, fresh per call. */
     static LockKeys batchOfThirtyBuyers() {
-        long base = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
-        List<LockKey> keys = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            keys.add(LockKey.point(base + i));
-        }
-        keys.add(LockKey.itemStock(base));
-        return LockKeys.of(keys);
+        return BatchLocks.ofThirtyBuyers();
     }
 
     private static long scriptCalls() {

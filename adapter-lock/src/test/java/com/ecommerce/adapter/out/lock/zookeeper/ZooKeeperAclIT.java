@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@code ecommerce.lock.zookeeper.auth} on the tests' ZooKeeper ({@link TestZooKeeper}): the lock znodes carry the
  * digest identity's ACL only, so a client of the same ensemble without it can neither delete nor change a held lock
- * (nor read it), while instances that share the setting still exclude each other. Without the setting, the same
+ * (nor read it, nor create a key's node beside it), while instances that share the setting still exclude each other. Without the setting, the same
  * client deletes the lock, which is what the option is for.
  */
 class ZooKeeperAclIT {
@@ -74,12 +74,11 @@ class ZooKeeperAclIT {
         return LockKeys.of(List.of(LockKey.point(42)));
     }
 
-    /** The lock node of the key and its one child, the holder's ephemeral node, as the holder sees them. */
+    /** The holder's node of the key, seen by the holder. */
     private String holderNode(CuratorFramework holder) throws Exception {
-        String lockNode = basePath + "/" + key().asList().getFirst().asString();
-        List<String> children = holder.getChildren().forPath(lockNode);
-        assertThat(children).hasSize(1);
-        return lockNode + "/" + children.getFirst();
+        String node = basePath + "/held/" + key().asList().getFirst().asString();
+        assertThat(holder.checkExists().forPath(node)).as("the holder's node").isNotNull();
+        return node;
     }
 
     @Test
@@ -91,8 +90,8 @@ class ZooKeeperAclIT {
 
         String outcome = adapter(instance).withLocks(key(), Deadline.after(Duration.ofSeconds(2)), work(() -> {
             String held = holderNode(instance);
-            String lockNode = held.substring(0, held.lastIndexOf('/'));
-            for (String node : List.of(basePath, lockNode, held)) {
+            String heldNodes = held.substring(0, held.lastIndexOf('/'));
+            for (String node : List.of(basePath, heldNodes, held)) {
                 assertThat(instance.getACL().forPath(node)).as("ACL of " + node).containsExactly(identity);
             }
             assertThatThrownBy(() -> anonymous.delete().forPath(held)).as("delete the holder's node")
@@ -101,7 +100,7 @@ class ZooKeeperAclIT {
                     .isInstanceOf(KeeperException.NoAuthException.class);
             assertThatThrownBy(() -> anonymous.getData().forPath(held)).as("read it")
                     .isInstanceOf(KeeperException.NoAuthException.class);
-            assertThatThrownBy(() -> anonymous.create().forPath(lockNode + "/queue-jumper")).as("queue beside it")
+            assertThatThrownBy(() -> anonymous.create().forPath(heldNodes + "/queue-jumper")).as("hold a key beside it")
                     .isInstanceOf(KeeperException.NoAuthException.class);
             return "ran";
         }));
