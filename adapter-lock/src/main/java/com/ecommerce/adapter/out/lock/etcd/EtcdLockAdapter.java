@@ -16,7 +16,6 @@ import io.etcd.jetcd.lease.LeaseGrantResponse;
 import io.etcd.jetcd.lease.LeaseKeepAliveResponse;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.Watch;
-import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.op.Cmp;
 import io.etcd.jetcd.op.CmpTarget;
 import io.etcd.jetcd.options.GetOption;
@@ -42,19 +41,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * etcd's lock recipe over leases (see {@link #lock}) for each key in the global order, every key of one acquisition
- * on one lease of {@code ecommerce.lock.lease-time}. The waiters of a name queue by the create revision of their key.
- * The lease is never kept alive while the locks are held: a paused or partitioned holder loses them when it runs out,
- * like Redis, and the version check then refuses its late write. etcd grants at least its own minimum lease
+ * All of a unit of work's keys in one etcd transaction, on one lease of {@code ecommerce.lock.lease-time}: if no key
+ * of the set exists ({@code createRevision == 0} for each), put each one, {@code <prefix><key>}, attached to the
+ * lease; else read the keys (keys only), and the first one found held is watched for its deletion, from the revision
+ * after the transaction's, before the whole set is tried again. So every key or none, and a batch of 30 buyers' orders
+ * costs one Raft write to take its 31 keys and one to give them back, where etcd's lock recipe per key (a key per
+ * waiter under the name, queued by create revision) took them one after another. etcd allows 128 operations per
+ * branch of a transaction by default ({@code --max-txn-ops}), more than a batch's keys.
+ *
+ * <p>What it costs. A set waits while any one of its keys is held and takes nothing meanwhile, so overlapping sets
+ * never hold parts of each other; but there is no queue: a deletion wakes every client watching the key (the herd),
+ * each tries its set again and one wins, in no particular order. The local queue in front
+ * ({@code LocallyQueuedLockAdapter}) lets one request per instance and key ask etcd, so a release wakes at most one
+ * waiter per other instance, and each instance's queue is fair. The keys are the lock keys' own names, disjoint from
+ * the recipe's {@code <prefix><key>/<lease>}: an instance of either layout never breaks the other's locks, but they do
+ * not exclude each other, and during a rolling upgrade from the recipe the row version alone guards the writes of an
+ * old and a new instance on the same key.
+ *
+ * <p>The release deletes the keys in one transaction only if each is still the one put (its mod revision is the
+ * acquisition's): a key whose lease ran out may meanwhile be another holder's, which a plain delete would free. A
+ * transaction that jetcd sent again after etcd had applied it finds the keys on its own lease, and holds them.
+ *
+ * <p>The lease is never kept alive while the locks are held: a paused or partitioned holder loses them when it runs
+ * out, like Redis, and the version check then refuses its late write. etcd grants at least its own minimum lease
  * (2 s with the default election timeout) and revokes expired leases on a 500 ms tick.
  *
  * <p>Leases are reused. A lease granted for one acquisition goes back to this adapter's idle leases when its keys were
  * deleted on release, and the next acquisition takes it while it is less than a third of the way through its life;
  * older ones are revoked, not renewed. So a holder keeps its locks for two thirds of the lease at least after it got
  * them (a lease is renewed once per third of it spent waiting) and at most the lease; and, where a lease per
- * acquisition cost three Raft writes in a row (grant, lock, revoke), a warm acquisition costs two: a lock per key and
- * one transaction deleting all its keys. On a hot key each hand-off in this instance's queue waits for those writes in
- * turn, so the third one was a third of the key's throughput.
+ * acquisition cost three Raft writes in a row (grant, lock, revoke), a warm acquisition costs two: the transaction
+ * that puts its keys and the one that deletes them. On a hot key each hand-off in this instance's queue waits for
+ * those writes in turn, so a third one would be a third of the key's throughput.
  *
  * <p>jetcd retries an unavailable server within its calls, so a call to a dead etcd does not fail: it hangs. A grant
  * never waits for another holder, so one not answered within the wait (and at least a second) means etcd is down
@@ -99,8 +117,8 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
         Deadline deadline = Deadline.after(within);
         try {
             Lease lease = grant(LockKeys.of(), deadline);
-            ByteSequence key = lock(prefix + "warm-up/", lease, LockKeys.of(), deadline);
-            release(lease, List.of(key), LockKeys.of());
+            List<ByteSequence> key = List.of(bytes(prefix + "warm-up"));
+            release(lease, key, lockAll(key, lease, LockKeys.of(), deadline), LockKeys.of());
         } catch (RuntimeException e) {
             log.warn("etcd did not answer the warm-up lock within {} ({}); requests will try it themselves", within,
                     e.getMessage());
@@ -113,59 +131,47 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
         if (lease == null) {
             lease = grant(keys, deadline);
         }
-        List<ByteSequence> taken = new ArrayList<>(keys.asList().size());
-        for (LockKey key : keys) {
-            taken.add(lock(prefix + key.asString() + "/", lease, keys, deadline));
-            if (lease.mayHaveEnded()) {
-                revokeInBackground(lease.id);
-                throw new LockUnavailableException("the lease on " + keys + " may have run out before etcd granted "
-                        + key + " (the machine stalled)", null);
-            }
+        List<ByteSequence> names = keys.asList().stream().map(this::keyOf).toList();
+        long revision = lockAll(names, lease, keys, deadline);
+        if (lease.mayHaveEnded()) {
+            revokeInBackground(lease.id);
+            throw new LockUnavailableException("the lease on " + keys + " may have run out before etcd granted them "
+                    + "(the machine stalled)", null);
         }
         Lease held = lease;
-        return () -> release(held, taken, keys);
+        return () -> release(held, names, revision, keys);
+    }
+
+    /** The etcd key that holds {@code key}. */
+    public ByteSequence keyOf(LockKey key) {
+        return bytes(prefix + key.asString());
     }
 
     /**
-     * Takes the lock named by {@code name} (a key prefix) for {@code lease}: etcd's lock recipe, on its KV and watch
-     * API. The waiter's key is {@code name + lease} in hex, attached to the lease and put only if absent; the waiters
-     * are ordered by their keys' create revisions, and a waiter holds the lock once no key under the name is older
-     * than its own. It waits for the next older key's deletion, on a watch from the revision after the one it read.
-     *
-     * <p>Written here rather than calling etcd's lock service ({@code Lock}, which runs the same recipe in the
-     * server) because that service watches from the revision it read itself, which etcd treats as a watch that must
-     * catch up and serves on its 100 ms synchronisation tick: each hand-off to a waiter took 55 to 65 ms on an idle
-     * machine, against 3 to 5 ms from the revision after (measured with jetcd 0.8.7 and etcd 3.4). A hot key changes
-     * hands between instances at every request, so that tick bounded it to about 16 holders a second.
+     * Puts every key of {@code names} on {@code lease} in one transaction if none exists, else waits for the deletion
+     * of the first one held and tries again; the revision at which the keys were put.
      */
-    private ByteSequence lock(String name, Lease lease, LockKeys keys, Deadline deadline) {
-        ByteSequence names = bytes(name);
-        ByteSequence mine = bytes(name + Long.toHexString(lease.id));
-        GetOption oldest = GetOption.builder().isPrefix(true).withSortField(GetOption.SortTarget.CREATE)
-                .withSortOrder(GetOption.SortOrder.ASCEND).withLimit(1).build();
-        TxnResponse queued = awaitGranted(client.getKVClient().txn()
-                .If(new Cmp(mine, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
-                .Then(Op.put(mine, ByteSequence.EMPTY, PutOption.builder().withLeaseId(lease.id).build()),
-                        Op.get(names, oldest))
-                .Else(Op.get(mine, GetOption.DEFAULT), Op.get(names, oldest))
-                .commit(), lease, keys, deadline);
-        List<GetResponse> reads = queued.getGetResponses();
-        long myRevision = queued.isSucceeded() ? queued.getHeader().getRevision()
-                : reads.getFirst().getKvs().getFirst().getCreateRevision();
-        List<KeyValue> owner = reads.getLast().getKvs();
-        if (!owner.isEmpty() && owner.getFirst().getCreateRevision() == myRevision) {
-            return mine;
-        }
-        GetOption nextOlder = GetOption.builder().isPrefix(true).withSortField(GetOption.SortTarget.CREATE)
-                .withSortOrder(GetOption.SortOrder.DESCEND).withLimit(1).withMaxCreateRevision(myRevision - 1)
-                .build();
+    private long lockAll(List<ByteSequence> names, Lease lease, LockKeys keys, Deadline deadline) {
+        Cmp[] free = names.stream().map(name -> new Cmp(name, Cmp.Op.EQUAL, CmpTarget.createRevision(0)))
+                .toArray(Cmp[]::new);
+        PutOption onLease = PutOption.builder().withLeaseId(lease.id).build();
+        Op[] puts = names.stream().map(name -> Op.put(name, ByteSequence.EMPTY, onLease)).toArray(Op[]::new);
+        GetOption keyOnly = GetOption.builder().withKeysOnly(true).build();
+        Op[] reads = names.stream().map(name -> Op.get(name, keyOnly)).toArray(Op[]::new);
         while (true) {
-            GetResponse older = awaitGranted(client.getKVClient().get(names, nextOlder), lease, keys, deadline);
-            if (older.getKvs().isEmpty()) {
-                return mine;
+            TxnResponse tried = awaitGranted(client.getKVClient().txn().If(free).Then(puts).Else(reads).commit(),
+                    lease, keys, deadline);
+            if (tried.isSucceeded()) {
+                return tried.getHeader().getRevision();
             }
-            awaitDeleted(older.getKvs().getFirst().getKey(), older.getHeader().getRevision() + 1, lease, keys,
-                    deadline);
+            KeyValue held = tried.getGetResponses().stream().flatMap(read -> read.getKvs().stream()).findFirst()
+                    .orElse(null);
+            if (held != null && held.getLease() == lease.id) {
+                return held.getModRevision();
+            }
+            if (held != null) {
+                awaitDeleted(held.getKey(), tried.getHeader().getRevision() + 1, lease, keys, deadline);
+            }
         }
     }
 
@@ -317,19 +323,23 @@ public class EtcdLockAdapter extends AbstractLockAdapter {
     }
 
     /**
-     * Deletes this acquisition's keys in one transaction and gives the lease back for reuse. A key already gone means
-     * the lease ran out (or etcd lost it) while the work ran: the lock was lost, and the version check guarded the
-     * writes. A lease that may have run out on this clock is revoked instead, and etcd's answer says which it was.
+     * Deletes this acquisition's keys in one transaction, if each is still the one put at {@code revision}, and gives
+     * the lease back for reuse. A key gone or put again means the lease ran out (or etcd lost it) while the work ran:
+     * the lock was lost, the version check guarded the writes, and the lease is revoked, which deletes only what is
+     * still on it. A lease that may have run out on this clock is revoked instead, and etcd's answer says which it was.
      */
-    private void release(Lease lease, List<ByteSequence> taken, LockKeys keys) {
+    private void release(Lease lease, List<ByteSequence> names, long revision, LockKeys keys) {
         if (lease.mayHaveEnded()) {
             revoke(lease.id, keys);
             return;
         }
-        Op[] deletes = taken.stream().map(key -> Op.delete(key, DeleteOption.DEFAULT)).toArray(Op[]::new);
+        Cmp[] stillOurs = names.stream().map(name -> new Cmp(name, Cmp.Op.EQUAL, CmpTarget.modRevision(revision)))
+                .toArray(Cmp[]::new);
+        Op[] deletes = names.stream().map(name -> Op.delete(name, DeleteOption.DEFAULT)).toArray(Op[]::new);
         try {
-            TxnResponse deleted = answerToRelease(client.getKVClient().txn().Then(deletes).commit(), keys);
-            if (deleted != null && deleted.getDeleteResponses().stream().allMatch(key -> key.getDeleted() == 1)) {
+            TxnResponse deleted = answerToRelease(client.getKVClient().txn().If(stillOurs).Then(deletes).commit(),
+                    keys);
+            if (deleted != null && deleted.isSucceeded()) {
                 giveBack(lease);
                 return;
             }

@@ -8,7 +8,6 @@ import com.ecommerce.domain.lock.LockKeys;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KeyValue;
-import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.LeaseOption;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The adapter reuses a released lease while it is in the first third of its life, so that a warm acquisition costs a
- * lock per key and one delete rather than a grant, the locks and a revoke; and it never hands out an older one. Read
+ * transaction that puts its keys and one that deletes them rather than a grant, that put and a revoke; and it never hands out an older one. Read
  * on the server: the lease each held lock key is attached to, and whether a lease still exists.
  */
 class EtcdLeaseReuseIT {
@@ -41,15 +40,14 @@ class EtcdLeaseReuseIT {
         return new EtcdLockAdapter(client, PREFIX, lease, new LockMetrics(new SimpleMeterRegistry(), "etcd"));
     }
 
-    /** The leases of the lock keys held under {@code keys}' names right now, read from etcd. */
+    /** The leases of {@code keys}' lock keys held right now, read from etcd. */
     private static Set<Long> leasesHeld(Client client, LockKeys keys) {
         List<Long> leases = new ArrayList<>();
         for (LockKey key : keys) {
-            ByteSequence name = ByteSequence.from(PREFIX + key.asString() + "/", StandardCharsets.UTF_8);
+            ByteSequence name = ByteSequence.from(PREFIX + key.asString(), StandardCharsets.UTF_8);
             try {
-                List<KeyValue> held = client.getKVClient().get(name, GetOption.builder().isPrefix(true).build())
-                        .get(5, TimeUnit.SECONDS).getKvs();
-                assertThat(held).as("lock keys under %s while it is held", name).hasSize(1);
+                List<KeyValue> held = client.getKVClient().get(name).get(5, TimeUnit.SECONDS).getKvs();
+                assertThat(held).as("lock key %s while it is held", name).hasSize(1);
                 leases.add(held.getFirst().getLease());
             } catch (Exception e) {
                 throw new AssertionError(e);
@@ -79,9 +77,9 @@ class EtcdLeaseReuseIT {
             assertThat(Set.copyOf(leases)).as("the leases of 20 acquisitions one after another").hasSize(1);
             for (LockKeys keys : acquired) {
                 for (LockKey key : keys) {
-                    ByteSequence name = ByteSequence.from(PREFIX + key.asString() + "/", StandardCharsets.UTF_8);
-                    assertThat(client.getKVClient().get(name, GetOption.builder().isPrefix(true).build())
-                            .get(5, TimeUnit.SECONDS).getKvs()).as("lock keys under %s after release", name).isEmpty();
+                    ByteSequence name = ByteSequence.from(PREFIX + key.asString(), StandardCharsets.UTF_8);
+                    assertThat(client.getKVClient().get(name).get(5, TimeUnit.SECONDS).getKvs())
+                            .as("lock key %s after release", name).isEmpty();
                 }
             }
             assertThat(ttlOf(client, leases.getFirst())).as("the idle lease's time to live").isPositive();
