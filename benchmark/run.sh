@@ -28,8 +28,8 @@
 # checkout left in ~/.m2.
 # --combining runs the flash-sale experiment instead (CombiningBenchmarkIT, the runner of
 # com.ecommerce.benchmark.combining.FlashSaleExperiment): the hot item with order combining on and
-# off on every strategy, in one run, against the one-row ceiling; writes docs/benchmarks/combining.md (about 20
-# minutes: per strategy 3 start-ups, 75 s of JIT warm-up, 2 blocks of 3 arms of 10 s). Its quick mode is part of
+# off on every strategy, in one run, against the one-row ceiling; writes docs/benchmarks/combining.md (about 11
+# minutes per strategy: 3 start-ups, 6 x 60 s of JIT warm-up, 2 blocks of 3 arms of 10 s). Its quick mode is part of
 # ./mvnw verify too. The service instances use the database named in ECOMMERCE_SYSTEM_DB_URL
 # (default orders_bench, dropped and re-created): give each checkout that runs at once a name of its own.
 # --open-model runs the open-model experiment instead (OpenModelBenchmarkIT, the runner of

@@ -26,6 +26,8 @@ public final class Arm {
     long requests;
     final Map<String, Long> outcomes = new TreeMap<>();
     double serviceCpu;
+    /** Of {@link #serviceCpu}, what the services' JIT compiler threads used. */
+    double serviceCompilerCpu;
     double databaseCpu;
     double batchOrders;
     double batchCount;
@@ -46,6 +48,10 @@ public final class Arm {
 
     Double cpuMsPerOk() {
         return ok == 0 ? null : 1000 * serviceCpu / ok;
+    }
+
+    Double compilerCpuMsPerOk() {
+        return ok == 0 ? null : 1000 * serviceCompilerCpu / ok;
     }
 
     double p50() {

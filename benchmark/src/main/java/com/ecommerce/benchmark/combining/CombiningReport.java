@@ -2,8 +2,10 @@ package com.ecommerce.benchmark.combining;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import static com.ecommerce.benchmark.combining.Arm.SIZE_CLASSES;
 
@@ -22,7 +24,8 @@ final class CombiningReport {
                 .append("strategy in one run, measured in ").append(blocks).append(" block(s) of ")
                 .append(measure.toSeconds()).append(" s per arm (on 1 instance, off 1 instance, on 2 instances, in ")
                 .append("that order), after ").append(jit.toSeconds()).append(" s of unmeasured hot-item load per ")
-                .append("strategy to warm the JIT. Lock wait 10 s. Ceiling: the one-hot-row `SELECT ... FOR UPDATE` + ")
+                .append("strategy to warm the JIT (the instances alone, then the two together). Lock wait 10 s. ")
+                .append("Ceiling: the one-hot-row `SELECT ... FOR UPDATE` + ")
                 .append("`UPDATE` + `COMMIT` loop, 64 threads, measured in the same run before and after: ")
                 .append(String.format(Locale.ROOT, "%,.0f/s and %,.0f/s, mean %,.0f/s", ceilingBefore, ceilingAfter,
                         ceiling)).append(". Date ").append(Instant.now()).append(", total ").append(totalSeconds)
@@ -30,9 +33,9 @@ final class CombiningReport {
         Double dbOn = arms.stream().filter(a -> a.strategy.equals("db") && a.combining && a.instances == 1)
                 .findFirst().map(Arm::throughput).orElse(null);
         md.append("| strategy | instances | combining | orders/s | blocks (orders/s) | x ceiling | x lock-db on | ")
-                .append("p50 ms | p99 ms | p99/p50 | CPU service | CPU db | service CPU ms/order | mean batch | ")
+                .append("p50 ms | p99 ms | p99/p50 | CPU service | CPU db | service CPU ms/order | of it JIT | mean batch | ")
                 .append("batches by size (").append(String.join(" / ", SIZE_CLASSES)).append(") | correct |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Arm arm : arms) {
             md.append("| ").append(arm.strategy).append(" | ").append(arm.instances).append(" | ").append(arm.name)
                     .append(" | ").append(fmt(arm.throughput())).append(" | ")
@@ -46,6 +49,8 @@ final class CombiningReport {
                     .append(" | ").append(String.format(Locale.ROOT, "%.2f", arm.databaseCpu / arm.seconds))
                     .append(" | ").append(arm.cpuMsPerOk() == null ? "-"
                             : String.format(Locale.ROOT, "%.2f", arm.cpuMsPerOk()))
+                    .append(" | ").append(arm.compilerCpuMsPerOk() == null ? "-"
+                            : String.format(Locale.ROOT, "%.3f", arm.compilerCpuMsPerOk()))
                     .append(" | ").append(arm.combining ? String.format(Locale.ROOT, "%.1f",
                             ratio(arm.batchOrders, arm.batchCount)) : "-")
                     .append(" | ").append(arm.combining ? String.join(" / ", arm.batches.values().stream()
@@ -55,8 +60,25 @@ final class CombiningReport {
         md.append("\nBatch sizes are the service's own counts over the measured periods (the warm-ups excluded); ")
                 .append("a batch of 1 is an order that found nobody waiting. With combining off every order is a batch of 1. ")
                 .append("CPU service / db: cores used by the service processes and the database during the measured ")
-                .append("periods.\n");
+                .append("periods; of it JIT: the services' C1 and C2 compiler threads, a warm instance's is near 0. ")
+                .append("Two instances against one, service CPU per order, combining on: ").append(twoAgainstOne(arms))
+                .append(".\n");
         return md.toString();
+    }
+
+    /** Per strategy with a two-instance arm: its service CPU per order over the one-instance arm's. */
+    static String twoAgainstOne(List<Arm> arms) {
+        List<String> ratios = new ArrayList<>();
+        for (Arm two : arms) {
+            if (two.instances != 2 || !two.combining || two.cpuMsPerOk() == null) {
+                continue;
+            }
+            arms.stream().filter(one -> one.instances == 1 && one.combining && one.strategy.equals(two.strategy))
+                    .map(Arm::cpuMsPerOk).filter(Objects::nonNull).findFirst()
+                    .ifPresent(one -> ratios.add(String.format(Locale.ROOT, "%s %.2f x", two.strategy,
+                            two.cpuMsPerOk() / one)));
+        }
+        return ratios.isEmpty() ? "-" : String.join(", ", ratios);
     }
 
     static double ratio(double a, double b) {

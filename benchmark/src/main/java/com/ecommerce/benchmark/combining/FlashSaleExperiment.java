@@ -26,17 +26,21 @@ import java.util.Map;
  * combining on and off, against the one-hot-row transaction ceiling measured in the same run. Per strategy, three
  * instances are started at once: two with combining on (the default) and one with it off ({@code
  * ecommerce.order.combining.enabled=false}), all with a 10 s lock wait. After an unmeasured warm-up of the JIT on
- * the "on" and the "off" instance (hot-item load, alternated), the arms are measured in blocks, in the order
+ * the "on" and the "off" instance (hot-item load, alternated), then on the second "on" instance alone and on the
+ * two "on" instances together (an instance whose batches begin to wait for another's recompiles what it compiled
+ * alone), the arms are measured in blocks, in the order
  * on (1 instance), off (1 instance), on (2 instances), so that a drift of the machine or the JIT during the blocks
  * touches every arm alike. Reported per strategy and arm: orders/s, x the ceiling, x {@code lock-db} with combining
- * on, p50/p99 and their ratio, service and database CPU, service CPU per order, and the batch sizes the service
- * counted (its {@code ecommerce_order_batches_total} per size class). Each block checks the database exactly
+ * on, p50/p99 and their ratio, service and database CPU, service CPU per order and the JIT compiler threads'
+ * share of it, and the batch sizes the service counted (its {@code ecommerce_order_batches_total} per size class). Each block checks the database exactly
  * (initial - sold = remaining, sold = orders answered 201, the global invariants); a failed check fails the runner
  * ({@code CombiningBenchmarkIT}).
  *
  * <p>{@code -Dbenchmark.mode=quick} (part of {@code ./mvnw verify}): {@code jvm} and {@code db}, one short block, to
  * prove it works and that the switch switches. {@code full} ({@code bash benchmark/run.sh --combining}): every
- * strategy, {@code -Dbenchmark.jit} of warm-up per strategy (default 60 s), {@code -Dbenchmark.measure} per arm and
+ * strategy, {@code -Dbenchmark.jit} of warm-up per strategy (default 240 s, in six parts of a quarter
+ * of it: with 60 s, the services' compiler threads still took 0.06 ms of every order on one instance and 0.22 ms
+ * on two, a fifth and a third of the order's cost; with 240 s 0.035 and 0.05), {@code -Dbenchmark.measure} per arm and
  * block (default 8 s), two blocks; written to {@code docs/benchmarks/combining.md}. {@code lock-jvm} has no
  * two-instance arm (it excludes nothing across instances).
  */
@@ -72,7 +76,7 @@ public final class FlashSaleExperiment {
         return new FlashSaleExperiment(full,
                 Strategies.of(System.getProperty("benchmark.strategies"),
                         full ? Strategies.ALL : List.of("jvm", "db")),
-                Settings.property("benchmark.jit", full ? Duration.ofSeconds(60) : Duration.ZERO),
+                Settings.property("benchmark.jit", full ? Duration.ofSeconds(240) : Duration.ZERO),
                 Settings.property("benchmark.measure", full ? Duration.ofSeconds(8) : Duration.ofSeconds(1)),
                 Path.of(System.getProperty("benchmark.output", "target/benchmark")));
     }
@@ -124,6 +128,10 @@ public final class FlashSaleExperiment {
                 if (onB != null) {
                     LoadGenerator.run(strategy + " / JIT warm-up on " + onB.name(), Scenario.CLIENTS,
                             Duration.ZERO, quarter, Scenario.HOT_ITEM.prepare(List.of(onB)).request());
+                    // the pair as it is measured: an instance whose batches start to wait for the other's recompiles
+                    // what it had compiled alone (C2 at 0.10 ms per order in the first seconds, measured)
+                    LoadGenerator.run(strategy + " / JIT warm-up on both", Scenario.CLIENTS, Duration.ZERO, quarter,
+                            Scenario.HOT_ITEM.prepare(List.of(onA, onB)).request());
                 }
             }
             Arm on1 = new Arm(strategy, "on", 1, true);
@@ -165,7 +173,8 @@ public final class FlashSaleExperiment {
         Scenario.Prepared prepared = Scenario.HOT_ITEM.prepare(targets);
         Result result = LoadGenerator.run(label, Scenario.CLIENTS, warmup, measure, prepared.request(),
                 () -> new double[]{targets.stream().mapToDouble(t -> Observed.cpuSeconds(t.pid())).sum(),
-                        Observed.cpuSeconds(databasePid)},
+                        Observed.cpuSeconds(databasePid),
+                        targets.stream().mapToDouble(t -> Observed.compilerCpuSeconds(t.pid())).sum()},
                 Duration.ZERO, () -> Observed.serviceMetrics(targets));
         arm.problems.addAll(prepared.verify().apply(result.okByKind()));
         arm.problems.addAll(Burst.refusedTokens(result.outcomes()));
@@ -177,6 +186,7 @@ public final class FlashSaleExperiment {
         arm.latency.add(result.latencyMicros());
         arm.serviceCpu += result.probeDelta()[0];
         arm.databaseCpu += result.probeDelta()[1];
+        arm.serviceCompilerCpu += result.probeDelta()[2];
         arm.blockThroughputs.add(result.throughput());
         for (String size : Arm.SIZE_CLASSES) {
             arm.batches.merge(size, Observed.delta(result.slowBefore(), result.slowAfter(),

@@ -45,6 +45,33 @@ public final class Observed {
     }
 
     /**
+     * CPU seconds (user + system) the JIT compiler threads of a JVM ({@code C1 CompilerThre...}, {@code C2
+     * CompilerThre...}) have used so far, from /proc; 0 where /proc is not available. Compiler threads come and go
+     * with the compile queue (HotSpot's UseDynamicNumberOfCompilerThreads), and one that ends takes its time with
+     * it, so over a period this can only undercount, never count another thread's work.
+     */
+    public static double compilerCpuSeconds(long pid) {
+        double seconds = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return seconds;
+    }
+
+    /**
      * CPU seconds this JVM has used so far: the load generator (its HTTP client, virtual threads, JIT and GC), and
      * with {@code lock-zookeeper} also the in-process ZooKeeper server (see {@link #zooKeeperServerCpuSeconds()}).
      */
