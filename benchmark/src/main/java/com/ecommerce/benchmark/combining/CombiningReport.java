@@ -33,7 +33,8 @@ final class CombiningReport {
         Double dbOn = arms.stream().filter(a -> a.strategy.equals("db") && a.combining && a.instances == 1)
                 .findFirst().map(Arm::throughput).orElse(null);
         md.append("| strategy | instances | combining | orders/s | blocks (orders/s) | x ceiling | x lock-db on | ")
-                .append("p50 ms | p99 ms | p99/p50 | CPU service | CPU db | service CPU ms/order | of it JIT | mean batch | ")
+                .append("p50 ms | p99 ms | p99/p50 | CPU service | CPU db | service CPU ms/order | of it JIT | ")
+                .append("mean batch | ")
                 .append("batches by size (").append(String.join(" / ", SIZE_CLASSES)).append(") | correct |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Arm arm : arms) {
@@ -61,8 +62,8 @@ final class CombiningReport {
                 .append("a batch of 1 is an order that found nobody waiting. With combining off every order is a batch of 1. ")
                 .append("CPU service / db: cores used by the service processes and the database during the measured ")
                 .append("periods; of it JIT: the services' C1 and C2 compiler threads, a warm instance's is near 0. ")
-                .append("Two instances against one, service CPU per order, combining on: ").append(twoAgainstOne(arms))
-                .append(".\n");
+                .append("Two instances against one, service CPU per order, combining on: ")
+                .append(twoAgainstOne(arms)).append(".\n");
         return md.toString();
     }
 

@@ -28,12 +28,12 @@ import java.util.Map;
  * ecommerce.order.combining.enabled=false}), all with a 10 s lock wait. After an unmeasured warm-up of the JIT on
  * the "on" and the "off" instance (hot-item load, alternated), then on the second "on" instance alone and on the
  * two "on" instances together (an instance whose batches begin to wait for another's recompiles what it compiled
- * alone), the arms are measured in blocks, in the order
- * on (1 instance), off (1 instance), on (2 instances), so that a drift of the machine or the JIT during the blocks
- * touches every arm alike. Reported per strategy and arm: orders/s, x the ceiling, x {@code lock-db} with combining
- * on, p50/p99 and their ratio, service and database CPU, service CPU per order and the JIT compiler threads'
- * share of it, and the batch sizes the service counted (its {@code ecommerce_order_batches_total} per size class). Each block checks the database exactly
- * (initial - sold = remaining, sold = orders answered 201, the global invariants); a failed check fails the runner
+ * alone), the arms are measured in blocks, in the order on (1 instance), off (1 instance), on (2 instances), so
+ * that a drift of the machine or the JIT during the blocks touches every arm alike. Reported per strategy and arm:
+ * orders/s, x the ceiling, x {@code lock-db} with combining on, p50/p99 and their ratio, service and database CPU,
+ * service CPU per order and the JIT compiler threads' share of it, and the batch sizes the service counted (its
+ * {@code ecommerce_order_batches_total} per size class). Each block checks the database exactly (initial - sold =
+ * remaining, sold = orders answered 201, the global invariants); a failed check fails the runner
  * ({@code CombiningBenchmarkIT}).
  *
  * <p>{@code -Dbenchmark.mode=quick} (part of {@code ./mvnw verify}): {@code jvm} and {@code db}, one short block, to

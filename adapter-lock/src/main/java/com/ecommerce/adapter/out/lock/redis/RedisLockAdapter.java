@@ -67,6 +67,11 @@ public class RedisLockAdapter extends AbstractLockAdapter {
                 if (remainingMs > 0 && lock.tryLock(remainingMs, leaseTime.toMillis(), TimeUnit.MILLISECONDS)) {
                     return () -> release(lock, keys);
                 }
+                if (!deadline.hasPassed()) {
+                    // Redisson counts the wait on the wall clock in whole milliseconds and may give up a moment
+                    // before the deadline (999 ms of a 1 s wait, seen): what is left is waited for too
+                    continue;
+                }
                 throw deadline.exceeded(keys);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
