@@ -31,6 +31,8 @@ final class MoneyRaces {
     static final long PRICE = 500;
     static final int STOCK = 20;
     static final int EACH = 40;
+    /** At most this many rounds of the keyed-order race, until one shows a copy refused in a later batch. */
+    private static final int KEYED_ROUNDS = 3;
 
     private MoneyRaces() {
     }
@@ -136,10 +138,26 @@ final class MoneyRaces {
      * 409 CONCURRENT_UPDATE} that changed nothing. A copy admitted before the first one committed and run in a later
      * batch finds its key claimed: that batch rolls back, the copy is answered by the replay and the rest run again;
      * the instances count such a copy as a refused member of its batch. Where writers are excluded no other order
-     * here is refused, so that count shows the path ran.
+     * here is refused, so that count shows the path ran. Whether a copy lands in a later batch is the machine's
+     * timing: the race runs again with a new buyer, item and key (at most {@value #KEYED_ROUNDS} rounds, each checked
+     * exactly) until one round has shown the path.
      */
     static void keyedOrderRepeatsAmongOtherBuyers(ServiceInstance a, ServiceInstance b, String strategy,
                                                   boolean excludesWriters) {
+        double claimedElsewhere = 0;
+        for (int round = 1; round <= KEYED_ROUNDS && (round == 1 || excludesWriters && claimedElsewhere == 0);
+             round++) {
+            claimedElsewhere += keyedOrderRound(a, b, strategy, excludesWriters);
+        }
+        if (excludesWriters) {
+            assertThat(claimedElsewhere).as("copies that found their key claimed by a copy already committed, in "
+                    + KEYED_ROUNDS + " rounds at most").isPositive();
+        }
+    }
+
+    /** One round of {@link #keyedOrderRepeatsAmongOtherBuyers}; returns the members refused in their batch. */
+    private static double keyedOrderRound(ServiceInstance a, ServiceInstance b, String strategy,
+                                          boolean excludesWriters) {
         long buyer = Http.newUser(a, 100_000);
         long item = Http.newItem(a, 1_000, 100);
         long[] others = LongStream.range(0, 30).map(i -> Http.newUser(i % 2 == 0 ? a : b, 10_000)).toArray();
@@ -194,8 +212,6 @@ final class MoneyRaces {
         });
         if (excludesWriters) {
             assertThat(mixed.counts()).containsExactly(Map.entry("OK", 50));
-            assertThat(claimedElsewhere).as("copies that found their key claimed by a copy already committed")
-                    .isPositive();
         } else {
             assertThat(mixed.counts().keySet()).isSubsetOf("OK", "CONCURRENT_UPDATE");
             assertThat(copies.stream().filter(r -> r.status() == 201).count() + othersPlaced)
@@ -205,6 +221,7 @@ final class MoneyRaces {
                 "1 order, paid once, every 201 copy the same body, 4 later repeats replayed; "
                         + (long) combined + " batches of 2+, " + (long) claimedElsewhere
                         + " members refused in their batch (key claimed first elsewhere, or a conflict)");
+        return claimedElsewhere;
     }
 
     /** Order combining's batches of more than one order so far, as the instance counts them. */
